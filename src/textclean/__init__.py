@@ -1,0 +1,71 @@
+"""textclean: scraped web text to clean text, every removal explained.
+
+>>> import textclean
+>>> result = textclean.clean("Search\\nBREAKING\\nCity opens new library downtown\\n"
+...     "The city opened its new library on Monday, after three years of building work.\\n...")
+>>> print(result.text)
+City opens new library downtown
+The city opened its new library on Monday, after three years of building work.
+>>> [(span.block_text, span.reason.value) for span in result.removed]
+[('Search', 'navigation'), ('BREAKING', 'section_label'), ('...', 'truncation')]
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .cleaner import Cleaner
+from .config import PRESETS, CleanConfig
+from .errors import ConfigError, IndexMismatchError, InputError, TextcleanError
+from .explain import apply_removals
+from .normalize import normalize
+from .reasons import Reason
+from .segment import segment
+from .types import Block, CleanResult, Decision, Finding, Span
+
+__version__ = "0.1.0"
+
+
+def clean(text: str, *, preset: str = "default", **overrides: Any) -> CleanResult:
+    """Clean one scraped document: the article stays, every removal is in ``.removed``.
+
+    Keyword overrides are :class:`CleanConfig` fields. For many documents build one
+    :class:`Cleaner` and reuse it: it compiles its patterns once.
+    """
+    return Cleaner(preset=preset, **overrides).clean(text)
+
+
+def clean_text(text: str) -> str:
+    """Just the cleaned text of ``text`` with the default settings."""
+    return _default_cleaner().clean(text).text
+
+
+def _default_cleaner() -> Cleaner:
+    # A default Cleaner is immutable and stateless between documents, so one is shared.
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Cleaner()
+    return _DEFAULT
+
+
+_DEFAULT: Cleaner | None = None
+
+__all__ = [
+    "Block",
+    "CleanConfig",
+    "CleanResult",
+    "Cleaner",
+    "ConfigError",
+    "Decision",
+    "Finding",
+    "IndexMismatchError",
+    "InputError",
+    "PRESETS",
+    "Reason",
+    "Span",
+    "TextcleanError",
+    "apply_removals",
+    "clean",
+    "clean_text",
+    "normalize",
+    "segment",
+]

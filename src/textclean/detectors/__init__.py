@@ -1,0 +1,26 @@
+"""The built-in detectors, by name, in the order they run.
+
+A detector is a pure function ``detect(blocks, context) -> list[Finding]``. Pass your own
+to :class:`textclean.Cleaner` with ``detectors={"name": fn}`` and name it in
+``CleanConfig.detectors`` to run it.
+"""
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from .base import Context, Detector, Lexicon
+from .chrome import caption, navigation, promo, section_label, user_patterns
+from .repeats import duplicate, repeated_lead, truncation
+
+BUILTIN_DETECTORS: MappingProxyType[str, Detector] = MappingProxyType({
+    "navigation": navigation,
+    "section_label": section_label,
+    "duplicate": duplicate,
+    "repeated_lead": repeated_lead,
+    "truncation": truncation,
+    "caption": caption,
+    "promo": promo,
+    "user_patterns": user_patterns,
+})
+
+__all__ = ["BUILTIN_DETECTORS", "Context", "Detector", "Lexicon"]

@@ -1,0 +1,123 @@
+"""Site chrome recognised by its words: navigation, section labels, promos, captions.
+
+Each detector judges a line by itself (plus, for section labels, where it stands), so
+it is only trusted on short lines: a paragraph that mentions "search" is prose.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from ..normalize import normalize
+from ..reasons import Reason
+from ..types import Block, Finding
+from .base import Context, clip, finding
+
+# Separators of breadcrumbs and inline menus: "Home › World › Europe", "News | Sport | Weather".
+_CRUMB_SEPARATOR = regex.compile(r"\s*(?:[›»>|•·/]|\s[-–—]\s)\s*")
+_STRONG_CRUMB = regex.compile(r"[›»]")
+_HAS_LETTER = regex.compile(r"\p{L}")
+_CASED_LETTER = regex.compile(r"\p{Lu}|\p{Ll}")
+_LOWER = regex.compile(r"\p{Ll}")
+_MAX_CRUMB_WORDS = 4
+
+
+def navigation(blocks: Sequence[Block], context: Context) -> list[Finding]:
+    """Lines that are only UI words ("Search", "Skip to content") or a breadcrumb or menu."""
+    found = []
+    for block, norm, count in zip(blocks, context.norms, context.word_counts):
+        if count == 0 or count > context.config.max_chrome_words:
+            continue
+        phrase = context.lexicon.navigation.match(norm)
+        if phrase:
+            found.append(finding(block, Reason.NAVIGATION, 0.95, "navigation", f"the whole line is the UI phrase '{phrase}'"))
+            continue
+        crumb = _breadcrumb(block.text, context)
+        if crumb:
+            found.append(finding(block, Reason.NAVIGATION, 0.85, "navigation", crumb))
+    return found
+
+
+def _breadcrumb(text: str, context: Context) -> str | None:
+    """Evidence when ``text`` is a row of short items split by crumb or menu separators."""
+    items = [item for item in _CRUMB_SEPARATOR.split(text) if _HAS_LETTER.search(item)]
+    if len(items) < 2 or any(len(item.split()) > _MAX_CRUMB_WORDS for item in items):
+        return None
+    nav_items = [item for item in items if context.lexicon.navigation.match(normalize(item))]
+    # Data tables also put short cells between "|": a menu must name a UI word, or use
+    # the breadcrumb arrows "›" / "»" and have three levels.
+    if nav_items:
+        return f"a menu of {len(items)} short items, including the UI word '{nav_items[0]}'"
+    if _STRONG_CRUMB.search(text) and len(items) >= 3:
+        return f"a breadcrumb of {len(items)} levels: {clip(text)}"
+    return None
+
+
+def section_label(blocks: Sequence[Block], context: Context) -> list[Finding]:
+    """A short kicker above the headline: all capitals ("GAZA WAR") or a category word."""
+    found = []
+    config = context.config
+    for index in range(min(context.head_end, len(blocks))):
+        block, norm, count = blocks[index], context.norms[index], context.word_counts[index]
+        if not 0 < count <= config.max_label_words or not _headline_follows(index, context):
+            continue
+        if context.lexicon.section.match(norm):
+            found.append(finding(block, Reason.SECTION_LABEL, 0.8, "section_label",
+                                 f"category word '{norm}' above the headline"))
+        elif _all_capitals(block.text):
+            found.append(finding(block, Reason.SECTION_LABEL, 0.75, "section_label",
+                                 f"{count}-word line in capitals above the headline"))
+    return found
+
+
+def _all_capitals(text: str) -> bool:
+    return bool(_CASED_LETTER.search(text)) and not _LOWER.search(text)
+
+
+def _headline_follows(index: int, context: Context) -> bool:
+    """Whether a headline-like line (mixed case, 4–30 words) comes within two lines."""
+    for after in range(index + 1, min(index + 3, len(context.blocks))):
+        text = context.blocks[after].text
+        if 4 <= context.word_counts[after] <= 30 and not _all_capitals(text):
+            return True
+    return False
+
+
+def promo(blocks: Sequence[Block], context: Context) -> list[Finding]:
+    """Calls to action and notices: advertisement labels, share/follow, newsletters, cookies."""
+    found = []
+    lexicon = context.lexicon
+    for block, norm, count in zip(blocks, context.norms, context.word_counts):
+        if count == 0:
+            continue
+        phrase = lexicon.promo.match(norm)
+        if phrase:
+            found.append(finding(block, Reason.PROMO, 0.95, "promo", f"the whole line is the notice '{phrase}'"))
+        elif count <= context.config.max_chrome_words * 3 and lexicon.promo_pattern:
+            match = lexicon.promo_pattern.search(norm)
+            # A cookie notice can be long; a newsletter pitch is short.
+            if match and (count <= context.config.max_chrome_words or "cookie" in match.group(0)):
+                found.append(finding(block, Reason.PROMO, 0.8, "promo", f"call to action or notice: '{clip(match.group(0))}'"))
+    return found
+
+
+def caption(blocks: Sequence[Block], context: Context) -> list[Finding]:
+    """Photo and video captions and credits ("(Credit: …/AFP)", "Photo: …", "Getty Images")."""
+    pattern = context.lexicon.caption_pattern
+    found = []
+    for block in blocks:
+        match = pattern.search(block.text) if pattern else None
+        if match:
+            found.append(finding(block, Reason.CAPTION, 0.9, "caption", f"credit or caption mark '{clip(match.group(0).strip())}'"))
+    return found
+
+
+def user_patterns(blocks: Sequence[Block], context: Context) -> list[Finding]:
+    """The caller's own patterns (``CleanConfig.extra_patterns``), each under its reason."""
+    found = []
+    for reason, pattern in context.lexicon.user_patterns.items():
+        for block in blocks:
+            if pattern and pattern.fullmatch(block.text):
+                found.append(finding(block, reason, 1.0, "user_patterns", f"matches a configured {reason.value} pattern"))
+    return found

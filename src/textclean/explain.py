@@ -1,0 +1,67 @@
+"""From decisions to removed spans and back: the one function that edits text.
+
+A dropped block's span takes the separator before it when a kept block precedes it, and
+the separator after it otherwise, so the kept blocks keep their original separators and
+``apply_removals(original, removed) == text`` holds by construction.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .types import Block, CleanResult, Decision, Span
+
+
+def removed_spans(original: str, blocks: Sequence[Block], decisions: Sequence[Decision]) -> tuple[Span, ...]:
+    """The spans of ``original`` that dropped blocks take, in order, not overlapping."""
+    spans = []
+    kept_before = False
+    for position, (block, decision) in enumerate(zip(blocks, decisions)):
+        if decision.keep:
+            kept_before = True
+            continue
+        if kept_before:
+            start, end = blocks[position - 1].end, block.end
+        else:
+            start = block.start
+            end = blocks[position + 1].start if position + 1 < len(blocks) else block.end
+        assert decision.reason is not None  # dropped decisions always carry a reason
+        spans.append(Span(start, end, block.index, decision.reason, decision.score,
+                          decision.detector, decision.evidence, block.text))
+    return tuple(spans)
+
+
+def apply_removals(original: str, removed: Iterable[Span]) -> str:
+    """``original`` with every span in ``removed`` cut out: the cleaned text.
+
+    >>> from textclean import clean
+    >>> result = clean("Search\\n\\nA real paragraph of text.\\n...")
+    >>> apply_removals(result.original, result.removed) == result.text == "A real paragraph of text."
+    True
+    """
+    pieces = []
+    position = 0
+    for span in sorted(removed, key=lambda s: s.start):
+        if span.start < position:
+            raise ValueError(f"removed spans overlap at offset {span.start}")
+        pieces.append(original[position:span.start])
+        position = span.end
+    pieces.append(original[position:])
+    return "".join(pieces)
+
+
+_TEXT_WIDTH = 48
+
+
+def explain_table(result: CleanResult) -> str:
+    """One row per block: number, kept or dropped, reason, score, the text and the evidence."""
+    rows = [f"{'#':>4}  {'action':<6}  {'reason':<13}  {'score':>5}  {'text':<{_TEXT_WIDTH}}  why"]
+    for block, decision in zip(result.blocks, result.decisions):
+        text = " ".join(block.text.split())
+        if len(text) > _TEXT_WIDTH:
+            text = text[: _TEXT_WIDTH - 1] + "…"
+        action = "keep" if decision.keep else "drop"
+        reason = decision.reason.value if decision.reason else "-"
+        score = f"{decision.score:.2f}" if not decision.keep else "-"
+        why = decision.evidence if not decision.keep else decision.rule
+        rows.append(f"{block.index + 1:>4}  {action:<6}  {reason:<13}  {score:>5}  {text:<{_TEXT_WIDTH}}  {why}")
+    return "\n".join(rows)

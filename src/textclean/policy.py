@@ -1,0 +1,55 @@
+"""Findings to decisions: which blocks go, for which reason, by which rule.
+
+Detectors only observe; this module alone decides. A block is dropped when one of its
+findings reaches its reason's threshold. When several do, the most specific reason names
+the removal (a re-emitted lead is also a duplicate, but "repeated_lead" says more). A
+document is never emptied: if every block would go, every block stays.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .config import CleanConfig
+from .reasons import Reason
+from .types import Block, Decision, Finding
+
+# Most specific first: the reason a person would give for the removal.
+SPECIFICITY = (
+    Reason.REPEATED_LEAD,
+    Reason.TRUNCATION,
+    Reason.DUPLICATE,
+    Reason.TEMPLATE,
+    Reason.CAPTION,
+    Reason.SECTION_LABEL,
+    Reason.NAVIGATION,
+    Reason.PROMO,
+    Reason.LOW_CONTENT,
+)
+_RANK = {reason: rank for rank, reason in enumerate(SPECIFICITY)}
+KEEP_RULE = "no finding reached its threshold"
+NEVER_EMPTY_RULE = "never_empty: every block would go, so all stay"
+
+
+def decide(blocks: Sequence[Block], findings: Sequence[Finding], config: CleanConfig) -> tuple[Decision, ...]:
+    """One decision per block, in block order."""
+    winner: dict[int, Finding] = {}
+    for found in findings:
+        if found.score < config.threshold(found.reason):
+            continue
+        current = winner.get(found.block)
+        if current is None or _outranks(found, current):
+            winner[found.block] = found
+    if blocks and len(winner) == len(blocks):
+        return tuple(Decision(block.index, True, NEVER_EMPTY_RULE) for block in blocks)
+    return tuple(_decision(block, winner.get(block.index), config) for block in blocks)
+
+
+def _outranks(found: Finding, current: Finding) -> bool:
+    return (_RANK[found.reason], -found.score) < (_RANK[current.reason], -current.score)
+
+
+def _decision(block: Block, found: Finding | None, config: CleanConfig) -> Decision:
+    if found is None:
+        return Decision(block.index, True, KEEP_RULE)
+    rule = f"{found.reason.value} score {found.score:.2f} ≥ {config.threshold(found.reason):.2f}"
+    return Decision(block.index, False, rule, found.reason, found.score, found.detector, found.evidence)
