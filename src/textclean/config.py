@@ -29,6 +29,7 @@ DEFAULT_DETECTORS = (
     "truncation",
     "caption",
     "promo",
+    "related_links",
     "user_patterns",
 )
 
@@ -49,7 +50,7 @@ class CleanConfig:
     # A finding drops its block when its score reaches the threshold of its reason.
     thresholds: Mapping[str, float] = field(default_factory=dict)
     # rapidfuzz similarity (0..1) at which two blocks count as the same block.
-    fuzzy_threshold: float = 0.9
+    fuzzy_threshold: float = 0.95
     # A cut-off copy must keep at least this share of the block it copies.
     prefix_min_share: float = 0.3
     # Shorter blocks are never called duplicates: short lines legitimately recur.
@@ -117,6 +118,6 @@ PRESETS: dict[str, dict[str, Any]] = {
     # Only what is near-certain: exact-ish repeats, markers, and whole-line chrome phrases.
     "conservative": {
         "thresholds": {reason.value: 0.9 for reason in Reason},
-        "fuzzy_threshold": 0.95,
+        "fuzzy_threshold": 0.98,
     },
 }

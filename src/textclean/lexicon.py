@@ -104,6 +104,27 @@ PROMO_PHRASES: dict[str, tuple[str, ...]] = {
     "ar": ("إعلان", "اعلان", "شارك", "مشاركة", "تابعنا", "اشترك", "اشترك الآن", "النشرة البريدية", "قبول"),
 }
 
+# Headings that open a list of links to other articles.
+RELATED_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": ("related", "related articles", "related stories", "related posts", "related content", "related links",
+           "related coverage", "you may also like", "you might also like", "you may also be interested in",
+           "you might be interested in", "also in the news", "other top stories", "top stories", "more stories",
+           "more news", "most popular", "most read", "most viewed", "recommended", "recommended for you",
+           "read next", "what to read next", "more from", "trending", "trending now", "around the web",
+           "also on", "see also", "in other news", "latest news", "more on this story"),
+    "fr": ("à lire aussi", "lire aussi", "sur le même sujet", "articles liés", "les plus lus", "vous aimerez aussi",
+           "à voir aussi", "dans la même rubrique"),
+    "de": ("mehr zum thema", "das könnte sie auch interessieren", "verwandte artikel", "meistgelesen",
+           "ähnliche artikel", "auch interessant", "weitere artikel", "lesen sie auch"),
+    "es": ("te puede interesar", "noticias relacionadas", "artículos relacionados", "lo más leído", "más noticias",
+           "también te puede interesar", "relacionado"),
+    "pt": ("leia também", "notícias relacionadas", "artigos relacionados", "mais lidas", "você também pode gostar",
+           "relacionado"),
+    "it": ("leggi anche", "articoli correlati", "potrebbe interessarti", "i più letti", "ti potrebbe interessare",
+           "correlati"),
+    "ar": ("اقرأ أيضا", "مواضيع ذات صلة", "أخبار ذات صلة", "الأكثر قراءة", "قد يعجبك أيضا"),
+}
+
 # Calls to action and cookie notices inside a short line (regex over normalized text).
 PROMO_PATTERNS: tuple[str, ...] = (
     r"^(?:subscribe|sign up|signup|register|join)\b.{0,80}\b(?:newsletter|newsletters|inbox|updates|email|emails|alerts|digest)\b",
@@ -118,6 +139,10 @@ PROMO_PATTERNS: tuple[str, ...] = (
     r"\butilizz(?:a|iamo) (?:i )?cookie\b", r"\biscriviti\b.{0,60}\bnewsletter\b",
     r"\b(?:utiliza|utilizamos) cookies\b", r"\bassine\b.{0,60}\bnewsletter\b",
     r"\bملفات تعريف الارتباط\b", r"\bاشترك\b.{0,60}\bالنشرة\b",
+    # Browser and player notices.
+    r"\bbest viewed (?:in|with)\b.{0,40}\bbrowser\b", r"\b(?:please )?enable javascript\b",
+    r"\byour browser does not support\b", r"^this is a modal window\b",
+    r"\bjavascript (?:is )?(?:disabled|required)\b", r"\bbitte aktivieren sie javascript\b",
 )
 
 # Photo and video captions and credits (regex over the raw stripped line).
@@ -132,6 +157,6 @@ CAPTION_PATTERNS: tuple[str, ...] = (
     # A line opening with a caption label: "Photo: …", "Image caption …", "Bildquelle: …".
     r"^(?:photo|image|picture|photograph|pictured|illustration|video|credit|image caption|media caption|"
     r"image copyright|image source|caption|foto|fotos|bild|bildquelle|bildunterschrift|légende|crédit photo|"
-    r"crédit|pie de foto|imagen|legenda|didascalia|صورة|الصورة)\s*(?:credit)?\s*[:：|—–-]",
+    r"crédit|pie de foto|imagen|legenda|didascalia|صورة|الصورة)\s*(?:credit)?\s*(?:[:：|]|\s[—–-]\s)",
     r"^(?:image caption|media caption|image copyright|getty images|photo credit|play video)$",
 )

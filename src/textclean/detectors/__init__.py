@@ -9,7 +9,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from .base import Context, Detector, Lexicon
-from .chrome import caption, navigation, promo, section_label, user_patterns
+from .chrome import caption, navigation, promo, related_links, section_label, user_patterns
 from .repeats import duplicate, repeated_lead, truncation
 
 BUILTIN_DETECTORS: MappingProxyType[str, Detector] = MappingProxyType({
@@ -20,6 +20,7 @@ BUILTIN_DETECTORS: MappingProxyType[str, Detector] = MappingProxyType({
     "truncation": truncation,
     "caption": caption,
     "promo": promo,
+    "related_links": related_links,
     "user_patterns": user_patterns,
 })
 

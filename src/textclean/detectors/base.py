@@ -20,6 +20,9 @@ from ..types import Block, Finding
 
 # A sentence ends a body paragraph in most scripts (Latin, Arabic, CJK, Devanagari).
 T = TypeVar("T")
+# Kicker, headline, byline, date, caption: a page's head is a handful of lines. Text whose
+# lines are all short (hard-wrapped, code, tables) has no paragraph to end it, hence a cap.
+HEAD_MAX_BLOCKS = 12
 _SENTENCE_END = regex.compile(r"[.!?؟。！？।…»\"”’')\]]\s*$")
 
 
@@ -49,11 +52,11 @@ class Context:
 
     @cached_property
     def head_end(self) -> int:
-        """Index of the first body paragraph; blocks before it are the page's head."""
-        for index, block in enumerate(self.blocks):
+        """Index of the first body paragraph (at most ``HEAD_MAX_BLOCKS``): blocks before it are the head."""
+        for index, block in enumerate(self.blocks[:HEAD_MAX_BLOCKS]):
             if self.word_counts[index] >= 15 and _SENTENCE_END.search(block.text):
                 return index
-        return len(self.blocks)
+        return min(len(self.blocks), HEAD_MAX_BLOCKS)
 
     @cached_property
     def lead(self) -> list[int]:
@@ -105,6 +108,7 @@ class Lexicon:
         self.section = PhraseMatcher(words.SECTION_PHRASES, extra=extra(Reason.SECTION_LABEL))
         self.truncation = PhraseMatcher(words.TRUNCATION_PHRASES, extra=extra(Reason.TRUNCATION))
         self.promo = PhraseMatcher(words.PROMO_PHRASES, extra=extra(Reason.PROMO))
+        self.related = PhraseMatcher(words.RELATED_PHRASES)
         self.promo_pattern = compile_patterns(words.PROMO_PATTERNS)
         self.caption_pattern = compile_patterns(words.CAPTION_PATTERNS)
         self.user_patterns = {

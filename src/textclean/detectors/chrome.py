@@ -20,7 +20,16 @@ _STRONG_CRUMB = regex.compile(r"[›»]")
 _HAS_LETTER = regex.compile(r"\p{L}")
 _CASED_LETTER = regex.compile(r"\p{Lu}|\p{Ll}")
 _LOWER = regex.compile(r"\p{Ll}")
+# A kicker: words of a cased script (Latin, Cyrillic, Greek…) joined by spaces, &, -, ', /.
+_LABEL = regex.compile(r"[\p{Lu}\p{Ll}\p{Lt}\p{M}]+(?:[\s&'’/-]+[\p{Lu}\p{Ll}\p{Lt}\p{M}]+)*")
+_MAX_LABEL_CHARS = 40
 _MAX_CRUMB_WORDS = 4
+# "- 31/50 Williams F1 team…", "3 of 12 Photo…": a slide of a photo gallery.
+_SLIDE_COUNTER = regex.compile(r"[-–•*\s]*(?P<index>\d{1,3})\s*(?:/|of|von|de|di)\s*(?P<total>\d{1,3})\b", regex.IGNORECASE)
+_MIN_GALLERY = 3
+# A related-links heading counts in the last 40% of the text; teasers are under 60 words.
+_RELATED_TAIL_SHARE = 0.4
+_MAX_TEASER_WORDS = 60
 
 
 def navigation(blocks: Sequence[Block], context: Context) -> list[Finding]:
@@ -60,7 +69,9 @@ def section_label(blocks: Sequence[Block], context: Context) -> list[Finding]:
     config = context.config
     for index in range(min(context.head_end, len(blocks))):
         block, norm, count = blocks[index], context.norms[index], context.word_counts[index]
-        if not 0 < count <= config.max_label_words or not _headline_follows(index, context):
+        if not 0 < count <= config.max_label_words or not _label_shaped(block.text):
+            continue
+        if not _headline_follows(index, context):
             continue
         if context.lexicon.section.match(norm):
             found.append(finding(block, Reason.SECTION_LABEL, 0.8, "section_label",
@@ -73,6 +84,11 @@ def section_label(blocks: Sequence[Block], context: Context) -> list[Finding]:
 
 def _all_capitals(text: str) -> bool:
     return bool(_CASED_LETTER.search(text)) and not _LOWER.search(text)
+
+
+def _label_shaped(text: str) -> bool:
+    """Words only: letters of a cased script, spaces and joiners; no digits, brackets or colon."""
+    return len(text) <= _MAX_LABEL_CHARS and bool(_LABEL.fullmatch(text))
 
 
 def _headline_follows(index: int, context: Context) -> bool:
@@ -102,14 +118,37 @@ def promo(blocks: Sequence[Block], context: Context) -> list[Finding]:
     return found
 
 
+def related_links(blocks: Sequence[Block], context: Context) -> list[Finding]:
+    """A "Related stories" heading in the last part of the text and the teaser list after it.
+
+    Only when everything after the heading is teaser-sized: an article never continues
+    below such a heading in short lines alone, but a list of other articles does.
+    """
+    start = int(len(blocks) * (1 - _RELATED_TAIL_SHARE))
+    for index in range(start, len(blocks)):
+        heading = context.lexicon.related.match(context.norms[index].rstrip())
+        if heading and all(n <= _MAX_TEASER_WORDS for n in context.word_counts[index + 1:]):
+            evidence = f"the list of other articles after the heading '{heading}'"
+            return [finding(block, Reason.PROMO, 0.8, "related_links", evidence) for block in blocks[index:]]
+    return []
+
+
 def caption(blocks: Sequence[Block], context: Context) -> list[Finding]:
-    """Photo and video captions and credits ("(Credit: …/AFP)", "Photo: …", "Getty Images")."""
+    """Photo and video captions and credits ("(Credit: …/AFP)", "Photo: …", "Getty Images"),
+    and gallery slides: three or more lines opening with a counter of one total ("3/50 …")."""
     pattern = context.lexicon.caption_pattern
+    slides: dict[str, list[Block]] = {}
     found = []
     for block in blocks:
         match = pattern.search(block.text) if pattern else None
         if match:
             found.append(finding(block, Reason.CAPTION, 0.9, "caption", f"credit or caption mark '{clip(match.group(0).strip())}'"))
+        elif counter := _SLIDE_COUNTER.match(block.text):
+            slides.setdefault(counter.group("total"), []).append(block)
+    for total, gallery in slides.items():
+        if len(gallery) >= _MIN_GALLERY:
+            evidence = f"gallery slide, one of {len(gallery)} lines counting to {total}"
+            found.extend(finding(block, Reason.CAPTION, 0.85, "caption", evidence) for block in gallery)
     return found
 
 

@@ -23,6 +23,11 @@ MAX_FUZZY_CHARS = 5000
 _OPENING_WORDS = 5
 # Questions legitimately recur, in an FAQ's contents list and above each answer.
 _QUESTION = regex.compile(r"[?？؟]\s*$")
+# A repeat in the head within this many blocks of its source is a re-emitted title or caption.
+_HEAD_REPEAT_DISTANCE = 3
+# Weight of a repeat elsewhere: exact copies score 0.45, below the default threshold 0.5.
+_FAR_REPEAT_WEIGHT = 0.45
+_ENDS_WITH_ELLIPSIS = regex.compile(r"(?:\.\s*\.\s*\.|…)\s*[\])]?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,14 +95,23 @@ def _prefix(index: int, norm: str, candidates: Sequence[int], context: Context) 
 
 
 def duplicate(blocks: Sequence[Block], context: Context) -> list[Finding]:
-    """A block that repeats an earlier block exactly or fuzzily; the first copy stays."""
+    """A block that repeats an earlier block exactly or fuzzily; the first copy stays.
+
+    Scrapers re-emit the headline, kicker or caption right where they stand, so a copy in
+    the page's head close to its source scores its similarity. Anywhere else repeats are
+    often the text's own (an IETF page header, a table, a refrain): they are reported
+    with a score below the default threshold, and dropped only by a lower threshold.
+    """
     found = []
     for copy in earlier_copies(context).values():
         if copy.kind == "prefix" or _QUESTION.search(blocks[copy.block].text):
             continue
         how = "exactly" if copy.kind == "exact" else f"{copy.similarity:.0%} similar"
-        evidence = f"repeats block {copy.source + 1} ({how}): '{clip(blocks[copy.source].text)}'"
-        found.append(finding(blocks[copy.block], Reason.DUPLICATE, copy.similarity, "duplicate", evidence))
+        near_in_head = copy.block < context.head_end and copy.block - copy.source <= _HEAD_REPEAT_DISTANCE
+        score = copy.similarity if near_in_head else copy.similarity * _FAR_REPEAT_WEIGHT
+        where = "in the page head, near its source" if near_in_head else "in the body, may be the text's own"
+        evidence = f"repeats block {copy.source + 1} ({how}) {where}: '{clip(blocks[copy.source].text)}'"
+        found.append(finding(blocks[copy.block], Reason.DUPLICATE, score, "duplicate", evidence))
     return found
 
 
@@ -105,7 +119,6 @@ def repeated_lead(blocks: Sequence[Block], context: Context) -> list[Finding]:
     """A run of blocks that re-emits the opening paragraphs in order, possibly cut short."""
     copies = earlier_copies(context)
     lead = set(context.lead)
-    last_content = _last_content_block(blocks, context)
     found: list[Finding] = []
     index = 0
     while index < len(blocks):
@@ -116,11 +129,29 @@ def repeated_lead(blocks: Sequence[Block], context: Context) -> list[Finding]:
         run = [start]
         while (following := copies.get(run[-1].block + 1)) and 0 < following.source - run[-1].source <= 3:
             run.append(following)
-        # One re-emitted paragraph is a lead only when it closes the document.
-        if len(run) >= 2 or (run[0].block == last_content and start.source != run[0].block - 1):
+        # A re-emitted lead closes the document, after an article at least twice its length;
+        # a repeated run elsewhere is the text's own.
+        article_after_lead = sum(
+            1 for between in range(run[-1].source + 1, run[0].block)
+            if between not in copies and context.word_counts[between] >= context.config.min_repeat_words
+        )
+        if len(run) >= 2 and article_after_lead >= 2 * len(run) and _only_debris_after(run[-1].block, context):
             found.extend(_lead_findings(run, blocks))
         index = run[-1].block + 1
     return found
+
+
+def _only_debris_after(index: int, context: Context) -> bool:
+    """Whether every block after ``index`` is a marker or too short to be a paragraph."""
+    return index >= context.shared("last_paragraph", _last_paragraph)
+
+
+def _last_paragraph(context: Context) -> int:
+    for index in range(len(context.blocks) - 1, -1, -1):
+        block, norm = context.blocks[index], context.norms[index]
+        if context.word_counts[index] >= context.config.min_repeat_words and not _marker(block, norm, context):
+            return index
+    return -1
 
 
 def _lead_findings(run: list[Copy], blocks: Sequence[Block]) -> list[Finding]:
@@ -134,17 +165,13 @@ def _lead_findings(run: list[Copy], blocks: Sequence[Block]) -> list[Finding]:
     return findings
 
 
-def _last_content_block(blocks: Sequence[Block], context: Context) -> int:
-    for index in range(len(blocks) - 1, -1, -1):
-        if not _marker(blocks[index], context.norms[index], context):
-            return index
-    return -1
-
-
 def _marker(block: Block, norm: str, context: Context) -> str | None:
     if _ELLIPSIS_ONLY.fullmatch(block.text):
         return block.text
-    return context.lexicon.truncation.match(norm) if norm else None
+    # "Read more:" introduces a list of links; only a bare "Read more" marks a cut.
+    if not norm or block.text.endswith((":", "：")):
+        return None
+    return context.lexicon.truncation.match(norm)
 
 
 def truncation(blocks: Sequence[Block], context: Context) -> list[Finding]:
@@ -155,7 +182,9 @@ def truncation(blocks: Sequence[Block], context: Context) -> list[Finding]:
         if marker:
             found.append(finding(block, Reason.TRUNCATION, 0.95, "truncation", f"the whole line is the truncation marker '{marker}'"))
     for copy in earlier_copies(context).values():
-        if copy.kind == "prefix":
+        # A cut-off copy shows its cut ("…") or stands at the very end of the text.
+        cut_visible = _ENDS_WITH_ELLIPSIS.search(blocks[copy.block].text) or _only_debris_after(copy.block, context)
+        if copy.kind == "prefix" and cut_visible:
             share = len(context.norms[copy.block]) / len(context.norms[copy.source])
             evidence = f"a cut-off copy of block {copy.source + 1} (its first {share:.0%})"
             found.append(finding(blocks[copy.block], Reason.TRUNCATION, copy.similarity * 0.95, "truncation", evidence))

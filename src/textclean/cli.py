@@ -1,0 +1,146 @@
+"""The `textclean` command: thin wrappers over the library.
+
+Exit codes: 0 success, 1 bad input (the message names the file and line or record),
+2 bad usage.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
+from pathlib import Path
+from typing import IO
+
+import click
+
+from . import io
+from .cleaner import Cleaner
+from .config import PRESETS
+from .errors import TextcleanError
+from .io import STDIO, Record
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="textclean")
+def main() -> None:
+    """Clean scraped web text; every removal explained."""
+
+
+def _input_options(command):
+    options = [
+        click.argument("inputs", nargs=-1, metavar="INPUT..."),
+        click.option("--jsonl", is_flag=True, help="Read JSONL records (automatic for .jsonl/.ndjson files)."),
+        click.option("--text-key", default="text", show_default=True, help="JSONL field holding the text."),
+        click.option("--id-key", default=None, help="JSONL field holding the record id (default: file:line)."),
+        click.option("--preset", type=click.Choice(sorted(PRESETS)), default="default", show_default=True),
+        click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the inputs."),
+        click.option("--errors", "decode_errors", type=click.Choice(["strict", "replace"]), default="strict",
+                     show_default=True, help="On undecodable bytes: stop with an error, or substitute U+FFFD."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@main.command()
+@_input_options
+@click.option("-o", "--output", default=STDIO, show_default=True,
+              help="Output file, or a directory (one file per text input); - is stdout.")
+@click.option("--report", default=None, help="Write one JSON record per document with its removed spans.")
+def clean(inputs, jsonl, text_key, id_key, preset, encoding, decode_errors, output, report) -> None:
+    """Clean INPUT files, directories, globs or - (stdin): the article stays, the debris goes.
+
+    Plain text is written as cleaned text; JSONL records are written back with the text
+    field cleaned and every other field as it was.
+    """
+    cleaner = Cleaner(preset=preset)
+    files = _expand(inputs)
+    as_jsonl = jsonl or all(io.is_jsonl_path(f) for f in files if f != STDIO) and any(f != STDIO for f in files)
+    to_directory = output != STDIO and (output.endswith(os.sep) or os.path.isdir(output))
+    if not as_jsonl and len(files) > 1 and output != STDIO and not to_directory:
+        raise click.UsageError("several text inputs need -o DIRECTORY (or stdout, or --jsonl)")
+    with ExitStack() as stack:
+        report_fh = stack.enter_context(io.atomic_output(report)) if report else None
+        if to_directory and not as_jsonl:
+            _clean_into_directory(cleaner, files, inputs, Path(output), report_fh, encoding, decode_errors)
+            return
+        out = stack.enter_context(io.atomic_output(output))
+        records = _read(files, as_jsonl, text_key, id_key, encoding, decode_errors)
+        for record in _progress(records):
+            result = cleaner.clean(record.text)
+            if as_jsonl:
+                out.write(io.jsonl_line({**record.fields, text_key: result.text}))
+            else:
+                out.write(_with_newline(result.text))
+            _write_report(report_fh, record, result)
+
+
+def _clean_into_directory(cleaner, files, inputs, directory, report_fh, encoding, decode_errors) -> None:
+    roots = [Path(p) for p in inputs if os.path.isdir(p)]
+    for record in _progress(_read(files, False, "text", None, encoding, decode_errors)):
+        result = cleaner.clean(record.text)
+        target = directory / _relative_name(Path(record.source), roots)
+        with io.atomic_output(str(target)) as out:
+            out.write(_with_newline(result.text))
+        _write_report(report_fh, record, result)
+
+
+def _relative_name(path: Path, roots: Sequence[Path]) -> Path:
+    for root in roots:
+        if path.is_relative_to(root):
+            return path.relative_to(root)
+    return Path(path.name if path.name != "<stdin>" else "stdin.txt")
+
+
+@main.command()
+@_input_options
+def explain(inputs, jsonl, text_key, id_key, preset, encoding, decode_errors) -> None:
+    """Print, for each document, a table of its blocks: kept or dropped, and why. Removes nothing."""
+    cleaner = Cleaner(preset=preset)
+    files = _expand(inputs)
+    as_jsonl = jsonl or any(io.is_jsonl_path(f) for f in files)
+    for number, record in enumerate(_read(files, as_jsonl, text_key, id_key, encoding, decode_errors)):
+        if number:
+            click.echo()
+        click.echo(f"== {record.id}")
+        click.echo(cleaner.clean(record.text).explain())
+
+
+def _expand(inputs: Sequence[str]) -> list[str]:
+    try:
+        return io.expand_inputs(inputs or (STDIO,))
+    except TextcleanError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _read(files, as_jsonl, text_key, id_key, encoding, decode_errors) -> Iterator[Record]:
+    """Every record of every file, in order; input errors become `Error: …`, exit 1."""
+    try:
+        for path in files:
+            if as_jsonl:
+                yield from io.iter_jsonl(path, text_key=text_key, id_key=id_key, encoding=encoding, errors=decode_errors)
+            else:
+                yield io.read_text_file(path, encoding=encoding, errors=decode_errors)
+    except TextcleanError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _progress(records: Iterator[Record]) -> Iterator[Record]:
+    """``records``, with a progress bar on stderr when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield from records
+        return
+    with click.progressbar(records, label="cleaning", file=sys.stderr, show_pos=True) as bar:
+        yield from bar
+
+
+def _write_report(report_fh: IO[str] | None, record: Record, result) -> None:
+    if report_fh is not None:
+        entry = {"id": record.id, "source": record.source, "line": record.line, **result.to_dict()}
+        del entry["text"]
+        report_fh.write(io.jsonl_line(entry))
+
+
+def _with_newline(text: str) -> str:
+    return text if not text or text.endswith("\n") else text + "\n"

@@ -1,0 +1,129 @@
+"""A dedup index in Redis, shared by many workers, through datasketch's Redis LSH storage.
+
+The LSH buckets are datasketch ``MinHashLSH`` Redis storage with ``prepickle=False`` (keys are
+the UTF-8 bytes of document ids, so nothing read back is unpickled); documents are JSON and
+shingles raw little-endian ``uint32`` in Redis hashes under the same name prefix. The prefix's
+``header`` key holds the index parameters, and a mismatch is refused.
+
+Redis has no multi-command rollback here: a worker killed mid-batch may leave documents whose
+cluster assignment is the one they got when added (themselves); the next run that touches
+them repairs it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+import json
+
+import numpy as np
+from datasketch import MinHashLSH
+
+from .errors import ConfigError
+from .store import IndexParams, StoredDoc, _band_keys
+
+try:
+    import redis
+except ImportError:  # pragma: no cover - depends on the optional extra
+    redis = None
+
+
+def redis_kwargs(url: str) -> dict:
+    """``redis.Redis`` keyword arguments for a ``redis://`` or ``rediss://`` URL (TLS → ``ssl=True``)."""
+    if redis is None:
+        raise ConfigError("the Redis store needs the redis package: pip install 'textclean[redis]'")
+    try:
+        kwargs = dict(redis.connection.parse_url(url))
+    except ValueError as exc:
+        raise ConfigError(f"not a Redis URL: {url!r} ({exc}); use redis://[user:password@]host:port/db") from exc
+    if kwargs.pop("connection_class", None) is redis.connection.SSLConnection:
+        kwargs["ssl"] = True
+    return kwargs
+
+
+class RedisStore:
+    """An index in the Redis server at ``url``, under the key prefix ``name``."""
+
+    def __init__(self, url: str, params: IndexParams, *, name: str = "textclean") -> None:
+        kwargs = redis_kwargs(url)
+        self.params = params
+        self._r = redis.Redis(**kwargs)
+        try:
+            self._r.ping()
+        except redis.exceptions.RedisError as exc:
+            raise ConfigError(f"cannot reach Redis at {url} ({exc}); start redis-server or pass another URL") from exc
+        self._name = name
+        self._r.setnx(f"{name}:header", params.to_json())
+        params.check_same(IndexParams.from_json(self._r.get(f"{name}:header").decode()), f"Redis index {name!r} at {url}")
+        self._lsh = MinHashLSH(
+            num_perm=params.num_perm,
+            params=(params.bands, params.rows),
+            storage_config={"type": "redis", "basename": f"{name}:lsh".encode(), "redis": kwargs},
+            prepickle=False,
+        )
+
+    def _key(self, what: str) -> str:
+        return f"{self._name}:{what}"
+
+    def __len__(self) -> int:
+        return self._r.hlen(self._key("docs"))
+
+    def __contains__(self, doc_id: object) -> bool:
+        return bool(self._r.hexists(self._key("docs"), str(doc_id)))
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        yield
+
+    def exact_match(self, exact: str) -> str | None:
+        found = self._r.hget(self._key("exact"), exact)
+        return found.decode() if found is not None else None
+
+    def candidates(self, signature: np.ndarray) -> set[str]:
+        found: set[str] = set()
+        for key, table in zip(_band_keys(signature, self._lsh.hashranges), self._lsh.hashtables):
+            found.update(k.decode() for k in table.get(key))
+        return found
+
+    def add(self, doc: StoredDoc, shingles: np.ndarray, signature: np.ndarray | None) -> None:
+        pipe = self._r.pipeline()
+        pipe.hset(self._key("docs"), doc.id, json.dumps(asdict(doc)))
+        pipe.hset(self._key("shingles"), doc.id, shingles.astype("<u4").tobytes())
+        pipe.sadd(self._key(f"members:{doc.kept}"), doc.id)
+        if signature is not None:
+            pipe.hsetnx(self._key("exact"), doc.exact, doc.id)
+        pipe.execute()
+        if signature is not None:
+            key = doc.id.encode()
+            keys = _band_keys(signature, self._lsh.hashranges)
+            self._lsh.keys.insert(key, *keys)
+            for band_key, table in zip(keys, self._lsh.hashtables):
+                table.insert(band_key, key)
+
+    def docs(self, ids: Iterable[str]) -> dict[str, StoredDoc]:
+        ids = list(ids)
+        values = self._r.hmget(self._key("docs"), ids) if ids else []
+        return {i: StoredDoc(**json.loads(v)) for i, v in zip(ids, values) if v is not None}
+
+    def shingles(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
+        ids = list(ids)
+        values = self._r.hmget(self._key("shingles"), ids) if ids else []
+        return {i: np.frombuffer(v, dtype="<u4").astype(np.uint32) for i, v in zip(ids, values) if v is not None}
+
+    def members(self, kept: str) -> set[str]:
+        return {m.decode() for m in self._r.smembers(self._key(f"members:{kept}"))}
+
+    def set_kept(self, mapping: dict[str, str]) -> None:
+        old = self.docs(mapping)
+        pipe = self._r.pipeline()
+        for doc_id, kept in mapping.items():
+            doc = old[doc_id]
+            if doc.kept != kept:
+                pipe.srem(self._key(f"members:{doc.kept}"), doc_id)
+                pipe.sadd(self._key(f"members:{kept}"), doc_id)
+                new = StoredDoc(doc.id, doc.length, doc.size, doc.exact, doc.keep_value, kept)
+                pipe.hset(self._key("docs"), doc_id, json.dumps(asdict(new)))
+        pipe.execute()
+
+    def close(self) -> None:
+        self._r.close()

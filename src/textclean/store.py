@@ -1,0 +1,274 @@
+"""Where a dedup index lives: in memory, in a SQLite file (the embedded default), or in Redis.
+
+A store holds, per indexed document, its id, what the keep policy needs (length, shingle count,
+the keep field), the exact hash of its normalized text, its sorted shingle hashes (to verify
+candidates exactly) and the id of the document kept for its cluster; and the LSH buckets of its
+MinHash signature. The memory and Redis stores keep the buckets in datasketch's ``MinHashLSH``
+(dict or Redis storage); the SQLite store keeps them in a table keyed by a 64-bit hash of the
+same band bytes. Nothing is pickled: documents are JSON, shingles raw little-endian ``uint32``.
+
+Every store records the index parameters (:class:`IndexParams`) and refuses to open with others.
+
+>>> store = MemoryStore(IndexParams(num_perm=16, seed=1, shingles="word5", bands=8, rows=2))
+>>> len(store)
+0
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+import numpy as np
+import xxhash
+from datasketch import MinHashLSH
+
+from .errors import ConfigError, IndexMismatchError
+from .minhash import SCHEME
+from .shingles import SHINGLE_HASH_VERSION
+
+#: Version of the stored layout (SQLite schema, Redis keys); bumped on any incompatible change.
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class IndexParams:
+    """Everything that must match for two runs to share an index."""
+
+    num_perm: int
+    seed: int
+    shingles: str
+    bands: int
+    rows: int
+    scheme: str = SCHEME
+    shingle_version: int = SHINGLE_HASH_VERSION
+    threshold: float = 0.8
+    containment_threshold: float | None = 0.9
+    keep: str = "longest"
+    format_version: int = FORMAT_VERSION
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> IndexParams:
+        data = json.loads(text)
+        return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})
+
+    def check_same(self, saved: IndexParams, where: str) -> None:
+        """Raise :class:`IndexMismatchError` naming each parameter that differs."""
+        diffs = [
+            f"{f.name}: index has {getattr(saved, f.name)!r}, this run uses {getattr(self, f.name)!r}"
+            for f in fields(self)
+            if getattr(saved, f.name) != getattr(self, f.name)
+        ]
+        if diffs:
+            raise IndexMismatchError(
+                f"{where} was built with other parameters ({'; '.join(diffs)}); "
+                "run with the index's parameters or start a new index file"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDoc:
+    """What an index remembers about one document besides its shingles and signature."""
+
+    id: str
+    length: int
+    size: int
+    exact: str
+    keep_value: Any = None
+    kept: str = ""
+
+
+def _band_keys(row: np.ndarray, ranges: list[tuple[int, int]]) -> list[bytes]:
+    # datasketch's MinHashLSH key for a band: the slice's values as big-endian bytes.
+    data = row.astype(">u4").tobytes()
+    return [data[4 * start : 4 * end] for start, end in ranges]
+
+
+class MemoryStore:
+    """An index in this process's memory, over datasketch ``MinHashLSH`` with dict storage."""
+
+    def __init__(self, params: IndexParams) -> None:
+        self.params = params
+        self._lsh = MinHashLSH(num_perm=params.num_perm, params=(params.bands, params.rows))
+        self._docs: dict[str, StoredDoc] = {}
+        self._shingles: dict[str, np.ndarray] = {}
+        self._exact: dict[str, str] = {}
+        self._members: dict[str, set[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._docs
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        yield
+
+    def exact_match(self, exact: str) -> str | None:
+        return self._exact.get(exact)
+
+    def candidates(self, signature: np.ndarray) -> set[str]:
+        found: set[str] = set()
+        for key, table in zip(_band_keys(signature, self._lsh.hashranges), self._lsh.hashtables):
+            found.update(table.get(key))
+        return found
+
+    def add(self, doc: StoredDoc, shingles: np.ndarray, signature: np.ndarray | None) -> None:
+        self._docs[doc.id] = doc
+        self._shingles[doc.id] = shingles
+        self._members.setdefault(doc.kept, set()).add(doc.id)
+        if signature is not None:  # exact copies are found through the exact hash
+            self._exact.setdefault(doc.exact, doc.id)
+            keys = _band_keys(signature, self._lsh.hashranges)
+            self._lsh.keys.insert(doc.id, *keys)
+            for key, table in zip(keys, self._lsh.hashtables):
+                table.insert(key, doc.id)
+
+    def docs(self, ids: Iterable[str]) -> dict[str, StoredDoc]:
+        return {i: self._docs[i] for i in ids}
+
+    def shingles(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
+        return {i: self._shingles[i] for i in ids}
+
+    def members(self, kept: str) -> set[str]:
+        return set(self._members.get(kept, ()))
+
+    def set_kept(self, mapping: dict[str, str]) -> None:
+        for doc_id, kept in mapping.items():
+            old = self._docs[doc_id]
+            if old.kept != kept:
+                self._members[old.kept].discard(doc_id)
+                self._members.setdefault(kept, set()).add(doc_id)
+                self._docs[doc_id] = StoredDoc(old.id, old.length, old.size, old.exact, old.keep_value, kept)
+
+    def close(self) -> None:
+        pass
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS header (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    length INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    exact TEXT NOT NULL,
+    keep_value TEXT NOT NULL,
+    kept TEXT NOT NULL,
+    indexed INTEGER NOT NULL,
+    shingles BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS docs_exact ON docs (exact) WHERE indexed = 1;
+CREATE INDEX IF NOT EXISTS docs_kept ON docs (kept);
+CREATE TABLE IF NOT EXISTS buckets (bucket INTEGER NOT NULL, doc INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS buckets_bucket ON buckets (bucket);
+"""
+
+
+class SQLiteStore:
+    """An index in one SQLite file: persistent and incremental ("have I seen this before?").
+
+    Each batch is written in one transaction, so a run killed mid-way leaves the index as it
+    was after its last whole batch. The file's ``header`` table records the parameters.
+    """
+
+    def __init__(self, path: str, params: IndexParams) -> None:
+        self.params = params
+        self.path = path
+        try:
+            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise IndexMismatchError(f"{path}: not a textclean SQLite index ({exc}); choose another --index file") from exc
+        row = self._db.execute("SELECT value FROM header WHERE key = 'params'").fetchone()
+        if row is None:
+            self._db.execute("INSERT INTO header VALUES ('params', ?)", (params.to_json(),))
+        else:
+            params.check_same(IndexParams.from_json(row[0]), path)
+        self._ranges = [(i * params.rows, (i + 1) * params.rows) for i in range(params.bands)]
+
+    def __len__(self) -> int:
+        return self._db.execute("SELECT count(*) FROM docs").fetchone()[0]
+
+    def __contains__(self, doc_id: object) -> bool:
+        return self._db.execute("SELECT 1 FROM docs WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _buckets(self, signature: np.ndarray) -> list[int]:
+        keys = _band_keys(signature, self._ranges)
+        return [xxhash.xxh3_64_intdigest(band.to_bytes(2, "big") + key) - (1 << 63) for band, key in enumerate(keys)]
+
+    def exact_match(self, exact: str) -> str | None:
+        row = self._db.execute("SELECT id FROM docs WHERE exact = ? AND indexed = 1 LIMIT 1", (exact,)).fetchone()
+        return row[0] if row else None
+
+    def candidates(self, signature: np.ndarray) -> set[str]:
+        buckets = self._buckets(signature)
+        marks = ",".join("?" * len(buckets))
+        sql = f"SELECT DISTINCT d.id FROM buckets b JOIN docs d ON d.rowid = b.doc WHERE b.bucket IN ({marks})"
+        return {r[0] for r in self._db.execute(sql, buckets)}
+
+    def add(self, doc: StoredDoc, shingles: np.ndarray, signature: np.ndarray | None) -> None:
+        cur = self._db.execute(
+            "INSERT INTO docs (id, length, size, exact, keep_value, kept, indexed, shingles) VALUES (?,?,?,?,?,?,?,?)",
+            (doc.id, doc.length, doc.size, doc.exact, json.dumps(doc.keep_value), doc.kept,
+             int(signature is not None), shingles.astype("<u4").tobytes()),
+        )
+        if signature is not None:
+            rowid = cur.lastrowid
+            self._db.executemany("INSERT INTO buckets VALUES (?, ?)", [(b, rowid) for b in self._buckets(signature)])
+
+    def _select(self, columns: str, ids: Iterable[str]) -> list[tuple]:
+        ids = list(ids)
+        rows: list[tuple] = []
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            rows += self._db.execute(f"SELECT {columns} FROM docs WHERE id IN ({','.join('?' * len(part))})", part).fetchall()
+        return rows
+
+    def docs(self, ids: Iterable[str]) -> dict[str, StoredDoc]:
+        rows = self._select("id, length, size, exact, keep_value, kept", ids)
+        return {r[0]: StoredDoc(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in rows}
+
+    def shingles(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
+        return {r[0]: np.frombuffer(r[1], dtype="<u4").astype(np.uint32) for r in self._select("id, shingles", ids)}
+
+    def members(self, kept: str) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT id FROM docs WHERE kept = ?", (kept,))}
+
+    def set_kept(self, mapping: dict[str, str]) -> None:
+        self._db.executemany("UPDATE docs SET kept = ? WHERE id = ? AND kept != ?", [(k, i, k) for i, k in mapping.items()])
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def open_store(params: IndexParams, *, path: str | None = None, redis_url: str | None = None):
+    """The store a caller asked for: SQLite at ``path``, Redis at ``redis_url``, else memory."""
+    if path and redis_url:
+        raise ConfigError("choose one index: a SQLite file or a Redis URL, not both")
+    if path:
+        return SQLiteStore(path, params)
+    if redis_url:
+        from .redis_store import RedisStore
+
+        return RedisStore(redis_url, params)
+    return MemoryStore(params)
