@@ -52,11 +52,15 @@ class Context:
 
     @cached_property
     def head_end(self) -> int:
-        """Index of the first body paragraph (at most ``HEAD_MAX_BLOCKS``): blocks before it are the head."""
+        """Index of the first body paragraph: blocks before it are the page's head.
+
+        0 (no head) when no paragraph starts within ``HEAD_MAX_BLOCKS``: text of short
+        lines only (verse, recipes, code, tables) has no headline area to clean.
+        """
         for index, block in enumerate(self.blocks[:HEAD_MAX_BLOCKS]):
             if self.word_counts[index] >= 15 and _SENTENCE_END.search(block.text):
                 return index
-        return min(len(self.blocks), HEAD_MAX_BLOCKS)
+        return 0
 
     @cached_property
     def lead(self) -> list[int]:
