@@ -125,26 +125,34 @@ def collision_probability(similarity: float, bands: int, rows: int) -> float:
     return 1.0 - (1.0 - similarity**rows) ** bands
 
 
-def choose_bands(threshold: float, num_perm: int, *, recall: float = 0.99) -> tuple[int, int]:
+def choose_bands(
+    threshold: float, num_perm: int, *, recall: float = 0.99, also: Sequence[tuple[float, float]] = ()
+) -> tuple[int, int]:
     """``(bands, rows)`` with ``bands * rows <= num_perm`` that finds a pair at ``threshold``
-    with probability at least ``recall``, with as many rows as possible (fewest false candidates).
+    with probability at least ``recall`` (and a pair at each ``(similarity, recall)`` of
+    ``also``), with as many rows as possible: the fewest false candidates.
 
     >>> choose_bands(0.8, 128, recall=0.99)
     (21, 6)
+    >>> choose_bands(0.8, 128, recall=0.99, also=[(0.43, 0.9)])
+    (42, 3)
     """
-    if not 0.0 < threshold <= 1.0:
-        raise ConfigError(f"threshold must be in (0, 1], got {threshold!r}")
-    if not 0.0 < recall < 1.0:
-        raise ConfigError(f"recall must be in (0, 1), got {recall!r}; 0.99 is usual")
+    targets = [(threshold, recall), *also]
+    for similarity, chance in targets:
+        if not 0.0 < similarity <= 1.0:
+            raise ConfigError(f"threshold must be in (0, 1], got {similarity!r}")
+        if not 0.0 < chance < 1.0:
+            raise ConfigError(f"recall must be in (0, 1), got {chance!r}; 0.99 is usual")
     best: tuple[int, int] | None = None
     for rows in range(1, num_perm // 2 + 1):
         bands = num_perm // rows
-        if bands >= 2 and collision_probability(threshold, bands, rows) >= recall:
+        if bands >= 2 and all(collision_probability(s, bands, rows) >= c for s, c in targets):
             best = (bands, rows)
     if best is None:
         raise ConfigError(
-            f"no banding of {num_perm} permutations reaches recall {recall} at similarity {threshold}; "
-            "raise num_perm, lower the recall target or raise the threshold"
+            f"no banding of {num_perm} permutations reaches recall {recall} at similarity {threshold}"
+            + (f" and {list(also)}" if also else "")
+            + "; raise num_perm, lower the recall target or raise the threshold"
         )
     return best
 

@@ -1,0 +1,334 @@
+"""Corpus deduplication: exact hash, MinHash LSH, exact verification, union-find, a keep policy.
+
+A document is a duplicate of another when their normalized texts are equal (``exact``), their
+shingle sets have Jaccard similarity ≥ ``threshold`` (``near_duplicate``), or at least
+``containment_threshold`` of the smaller one's shingles lie inside the larger
+(``contained``: a teaser, a copy cut short). LSH only proposes candidates; each is verified
+on the exact shingle sets before it counts. Duplicates are joined into clusters by union-find,
+and each cluster keeps one document by the ``keep`` policy, which looks only at the documents
+(never at input order), so any order of the same corpus gives the same clusters and keeps.
+
+>>> result = dedup_records([
+...     Record(id="a", text="the quick brown fox jumps over the lazy dog " * 3, source="-"),
+...     Record(id="b", text="The quick brown fox jumps over the lazy dog! " * 3, source="-"),
+...     Record(id="c", text="an entirely different sentence about something else", source="-"),
+... ])
+>>> [r.id for r in result.kept]        # the longest copy is kept
+['b', 'c']
+>>> result.duplicates[0]
+Duplicate(id='a', duplicate_of='b', similarity=1.0, containment=1.0, reason='exact')
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import xxhash
+
+from .errors import ConfigError, InputError
+from .io import Record
+from .keep import KeepPolicy
+from .minhash import MinHasher, choose_bands, s_curve
+from .shingles import Shingling, containment, jaccard, normalized_for, shingle_hashes_many
+from .store import IndexParams, StoredDoc, open_store
+
+REASONS = ("exact", "near_duplicate", "contained", "chained")
+
+
+@dataclass(frozen=True, slots=True)
+class DedupConfig:
+    """Options of a dedup run; every similarity is on the 0–1 scale.
+
+    ``threshold``: Jaccard similarity of shingle sets from which two documents are near
+    duplicates. ``containment_threshold``: share of the smaller document's shingles inside the
+    larger from which it is a (cut-off) copy; ``None`` turns containment off.
+    ``containment_min_ratio``: the smallest size ratio (smaller/larger shingle count) at which
+    containment is searched for with ``containment_recall``; smaller teasers are found by chance.
+    ``min_contained_shingles``: shorter documents never count as contained. ``recall``: the
+    chance that LSH proposes a pair at the lowest similarity it must find; bands and rows are
+    chosen for it. ``keep``: ``longest``, ``first`` (smallest id, digits compared as numbers),
+    ``most_complete`` (most distinct shingles), ``earliest:FIELD`` or ``latest:FIELD``.
+    """
+
+    threshold: float = 0.8
+    containment_threshold: float | None = 0.9
+    containment_min_ratio: float = 0.5
+    min_contained_shingles: int = 10
+    recall: float = 0.99
+    containment_recall: float = 0.9
+    num_perm: int = 128
+    seed: int = 1
+    shingling: Shingling = field(default_factory=Shingling)
+    keep: str = "longest"
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold <= 1.0:
+            raise ConfigError(f"threshold must be in (0, 1], got {self.threshold!r}; 0.8 is usual")
+        ct = self.containment_threshold
+        if ct is not None and not 0.0 < ct <= 1.0:
+            raise ConfigError(f"containment_threshold must be in (0, 1] or None, got {ct!r}; 0.9 is usual")
+        if not 0.0 < self.containment_min_ratio <= 1.0:
+            raise ConfigError(f"containment_min_ratio must be in (0, 1], got {self.containment_min_ratio!r}")
+        KeepPolicy.parse(self.keep)
+        self.bands_rows  # validates recall and num_perm against the thresholds
+
+    @property
+    def containment_similarity(self) -> float | None:
+        """The Jaccard similarity of a containment pair at the smallest size ratio,
+        ``c·x / (1 + x − c·x)``: what LSH must find for containment (None when off)."""
+        if self.containment_threshold is None:
+            return None
+        c, x = self.containment_threshold, self.containment_min_ratio
+        return c * x / (1 + x - c * x)
+
+    @property
+    def bands_rows(self) -> tuple[int, int]:
+        """LSH bands and rows: recall ≥ ``recall`` at ``threshold`` and ≥ ``containment_recall``
+        at :attr:`containment_similarity`, with as few false candidates as possible."""
+        cs = self.containment_similarity
+        also = [(cs, self.containment_recall)] if cs is not None and cs < self.threshold else []
+        return choose_bands(self.threshold, self.num_perm, recall=self.recall, also=also)
+
+    def s_curve(self) -> list[tuple[float, float]]:
+        """The chance that a pair of each Jaccard similarity becomes a candidate."""
+        return s_curve(*self.bands_rows)
+
+    def index_params(self) -> IndexParams:
+        bands, rows = self.bands_rows
+        return IndexParams(
+            num_perm=self.num_perm, seed=self.seed, shingles=self.shingling.describe(), bands=bands, rows=rows,
+            threshold=self.threshold, containment_threshold=self.containment_threshold, keep=self.keep,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A removed document: the kept one it duplicates, how similar, and why (see ``REASONS``).
+
+    ``similarity`` is the exact Jaccard similarity of the two shingle sets; ``containment`` the
+    share of the smaller set inside the larger. ``chained``: linked to the kept document only
+    through other duplicates.
+    """
+
+    id: str
+    duplicate_of: str
+    similarity: float
+    containment: float
+    reason: str
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "duplicate_of": self.duplicate_of, "similarity": self.similarity,
+                "containment": self.containment, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class DedupResult:
+    """``kept``: this run's unique records in input order. ``duplicates``: one per removed
+    document, sorted by id; it includes documents of earlier runs (``superseded``) that a
+    better copy in this run now replaces, or whose kept copy changed."""
+
+    kept: list[Record]
+    duplicates: list[Duplicate]
+    superseded: list[str]
+
+
+def exact_hash(normalized: str) -> str:
+    """The exact-duplicate key: xxh3-128 of the normalized text, in hex."""
+    return xxhash.xxh3_128_hexdigest(normalized.encode())
+
+
+class _Clusters:
+    """Union-find over document ids, with each root's member list."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.members: dict[str, list[str]] = {}
+
+    def add(self, x: str) -> None:
+        if x not in self.parent:
+            self.parent[x] = x
+            self.members[x] = [x]
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> str:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ra
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+        return ra
+
+
+class DedupIndex:
+    """An index of documents seen so far, in a store (memory, SQLite file or Redis).
+
+    ``add(records)`` indexes a batch and returns nothing; ``result()`` says, for every record
+    added since the index was opened, whether it is kept or which document it duplicates.
+    ``query(text)`` answers "have I seen this before?" without adding anything.
+    """
+
+    def __init__(self, config: DedupConfig | None = None, *, path: str | None = None,
+                 redis_url: str | None = None, store=None) -> None:
+        self.config = config or DedupConfig()
+        self._params = self.config.index_params()
+        self.store = store if store is not None else open_store(self._params, path=path, redis_url=redis_url)
+        self._hasher = MinHasher(num_perm=self.config.num_perm, seed=self.config.seed, shingling=self.config.shingling)
+        self._policy = KeepPolicy.parse(self.config.keep)
+        self._clusters = _Clusters()
+        self._info: dict[str, StoredDoc] = {}
+        self._kept_before: dict[str, str] = {}  # earlier runs' documents pulled in, and their kept id then
+        self._records: list[Record] = []
+        #: Verified pairs found in this run (document, indexed document it duplicates).
+        self.links: list[tuple[str, str]] = []
+
+    def __enter__(self) -> DedupIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def _prepare(self, texts: Sequence[str]):
+        norm = [normalized_for(t, self.config.shingling) for t in texts]
+        hashes, offsets = shingle_hashes_many(norm, shingling=self.config.shingling)
+        sigs = self._hasher.signatures_from_hashes(hashes, offsets)
+        sets = [np.unique(hashes[offsets[i] : offsets[i + 1]]) for i in range(len(texts))]
+        return [exact_hash(n) for n in norm], sets, sigs
+
+    def _verify(self, own: np.ndarray, other: np.ndarray) -> bool:
+        if jaccard(own, other) >= self.config.threshold:
+            return True
+        ct = self.config.containment_threshold
+        small, large = (own, other) if own.size <= other.size else (other, own)
+        return ct is not None and small.size >= self.config.min_contained_shingles and containment(small, large) >= ct
+
+    def _pull_cluster(self, doc_id: str) -> None:
+        """Bring an earlier run's document and its whole stored cluster into this run's clusters."""
+        if doc_id in self._clusters.parent:
+            return
+        kept = self.store.docs([doc_id])[doc_id].kept
+        members = self.store.members(kept) | {doc_id}
+        for member, info in self.store.docs(members).items():
+            self._info[member] = info
+            self._kept_before[member] = info.kept
+            self._clusters.add(member)
+        for member in members:
+            self._clusters.union(member, doc_id)
+
+    def add(self, records: Sequence[Record]) -> None:
+        """Index ``records`` (one transaction) and update the clusters they touch."""
+        exacts, sets, sigs = self._prepare([r.text for r in records])
+        touched: set[str] = set()
+        with self.store.transaction():
+            for record, exact, own, sig in zip(records, exacts, sets, sigs):
+                if record.id in self._clusters.parent or record.id in self.store:
+                    raise InputError(f"{record.where}: document id {record.id!r} is already in the index; "
+                                     "ids must be unique (choose the id field with --id-key)")
+                rep = self.store.exact_match(exact)
+                links = [rep] if rep is not None else [
+                    c for c, other in self.store.shingles(self.store.candidates(sig)).items() if self._verify(own, other)
+                ]
+                info = StoredDoc(record.id, len(record.text), int(own.size), exact,
+                                 self._policy.value_of(record.fields), record.id)
+                self.store.add(info, own, None if rep is not None else sig)
+                self._info[record.id] = info
+                self._records.append(record)
+                self._clusters.add(record.id)
+                for other in links:
+                    self.links.append((record.id, other))
+                    if other not in self._clusters.parent:
+                        self._pull_cluster(other)
+                    self._clusters.union(record.id, other)
+                touched.add(record.id)
+            self._settle({self._clusters.find(t) for t in touched})
+
+    def _settle(self, roots: Iterable[str]) -> None:
+        mapping: dict[str, str] = {}
+        for root in roots:
+            members = self._clusters.members[root]
+            kept = self._policy.choose([self._info[m] for m in members])
+            mapping.update((m, kept) for m in members)
+        self.store.set_kept(mapping)
+        for doc_id, kept in mapping.items():
+            old = self._info[doc_id]
+            self._info[doc_id] = StoredDoc(old.id, old.length, old.size, old.exact, old.keep_value, kept)
+
+    def _duplicate(self, doc_id: str, kept: str, sets: dict[str, np.ndarray]) -> Duplicate:
+        own, other = sets[doc_id], sets[kept]
+        sim = round(jaccard(own, other), 4)
+        small, large = (own, other) if own.size <= other.size else (other, own)
+        cont = round(containment(small, large), 4)
+        ct = self.config.containment_threshold
+        if self._info[doc_id].exact == self._info[kept].exact:
+            reason = "exact"
+        elif sim >= self.config.threshold:
+            reason = "near_duplicate"
+        elif ct is not None and cont >= ct and small.size >= self.config.min_contained_shingles:
+            reason = "contained"
+        else:
+            reason = "chained"
+        return Duplicate(doc_id, kept, sim, cont, reason)
+
+    def result(self) -> DedupResult:
+        """Kept records and duplicates of everything added through this object."""
+        removed = [r.id for r in self._records if self._info[r.id].kept != r.id]
+        superseded = sorted(d for d, before in self._kept_before.items() if self._info[d].kept != before)
+        ids = removed + superseded
+        sets = self.store.shingles(set(ids) | {self._info[d].kept for d in ids})
+        duplicates = sorted((self._duplicate(d, self._info[d].kept, sets) for d in ids if self._info[d].kept != d),
+                            key=lambda d: d.id)
+        kept = [r for r in self._records if self._info[r.id].kept == r.id]
+        return DedupResult(kept=kept, duplicates=duplicates, superseded=superseded)
+
+    def query(self, text: str) -> list[Duplicate]:
+        """Indexed documents that ``text`` duplicates (verified), most similar first; adds nothing."""
+        (exact,), (own,), sigs = self._prepare([text])
+        rep = self.store.exact_match(exact)
+        found = {rep} if rep is not None else set()
+        found |= {c for c, other in self.store.shingles(self.store.candidates(sigs[0])).items() if self._verify(own, other)}
+        sets = self.store.shingles(found)
+        out = []
+        for doc_id in found:
+            other = sets[doc_id]
+            small, large = (own, other) if own.size <= other.size else (other, own)
+            sim, cont = round(jaccard(own, other), 4), round(containment(small, large), 4)
+            reason = "exact" if doc_id == rep else "near_duplicate" if sim >= self.config.threshold else "contained"
+            out.append(Duplicate("", doc_id, sim, cont, reason))
+        return sorted(out, key=lambda d: (-d.similarity, -d.containment, d.duplicate_of))
+
+
+def dedup_records(records: Iterable[Record], *, config: DedupConfig | None = None, path: str | None = None,
+                  redis_url: str | None = None, batch_size: int = 2000,
+                  progress: Callable[[int], None] | None = None) -> DedupResult:
+    """Deduplicate ``records`` (against the index at ``path`` or ``redis_url`` if given).
+
+    ``progress`` is called with the number of records done after each batch.
+    """
+    with DedupIndex(config, path=path, redis_url=redis_url) as index:
+        batch: list[Record] = []
+        for record in records:
+            batch.append(record)
+            if len(batch) >= batch_size:
+                index.add(batch)
+                if progress:
+                    progress(len(batch))
+                batch = []
+        if batch:
+            index.add(batch)
+            if progress:
+                progress(len(batch))
+        return index.result()
+
+
