@@ -7,14 +7,14 @@ from textclean.io import Record
 from textclean.normalize import normalize
 
 
-def make_corpus(seed: int, *, n_base: int = 40, vocab_size: int = 3000) -> list[Record]:
+def make_corpus(seed: int, *, n_base: int = 40, vocab_size: int = 3000, prefix: str = "") -> list[Record]:
     """Base documents plus edited copies, teasers (prefixes) and copies with a new footer."""
     rng = random.Random(seed)
     vocab = [f"w{rng.randrange(10**6)}" for _ in range(vocab_size)]
     records: list[Record] = []
     for b in range(n_base):
         words = [rng.choice(vocab) for _ in range(rng.randint(60, 240))]
-        records.append(Record(id=f"b{b}", text=" ".join(words), source="gen", fields={"date": rng.randint(1, 9)}))
+        records.append(Record(id=f"{prefix}b{b}", text=" ".join(words), source="gen", fields={"date": rng.randint(1, 9)}))
         for c in range(rng.randint(0, 3)):
             kind = rng.choice(["edit", "teaser", "footer", "exact"])
             copy = list(words)
@@ -26,7 +26,7 @@ def make_corpus(seed: int, *, n_base: int = 40, vocab_size: int = 3000) -> list[
             elif kind == "footer":
                 copy = copy + [rng.choice(vocab) for _ in range(rng.randint(1, 30))]
             text = " ".join(copy).upper() if kind == "exact" else " ".join(copy)
-            records.append(Record(id=f"b{b}c{c}", text=text, source="gen", fields={"date": rng.randint(1, 9)}))
+            records.append(Record(id=f"{prefix}b{b}c{c}", text=text, source="gen", fields={"date": rng.randint(1, 9)}))
     rng.shuffle(records)
     return records
 

@@ -1,0 +1,180 @@
+"""Stores: SQLite incremental runs equal one run, survive a kill, refuse other parameters; Redis."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+from textclean.dedup import DedupConfig, DedupIndex, dedup_records
+from textclean.errors import IndexMismatchError
+from textclean.minhash import MinHasher
+from textclean.store import MemoryStore, SQLiteStore
+
+from dedup_corpus import make_corpus
+
+REDIS_URL = os.environ.get("TEXTCLEAN_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def final_mapping(records, *results):
+    """Each document's kept id after applying the runs' outputs in order."""
+    kept_of = {r.id: r.id for r in records}
+    for result in results:
+        kept_of.update({d.id: d.duplicate_of for d in result.duplicates})
+    return kept_of
+
+
+def stored_mapping(path):
+    with sqlite3.connect(path) as db:
+        return dict(db.execute("SELECT id, kept FROM docs"))
+
+
+@pytest.mark.parametrize("keep", ["longest", "first", "latest:date"])
+def test_two_halves_against_one_sqlite_index_equal_one_run(tmp_path, keep):
+    records = make_corpus(21)
+    config = DedupConfig(keep=keep)
+    one = dedup_records(records, config=config)
+    path = str(tmp_path / "seen.sqlite")
+    half = len(records) // 2
+    first = dedup_records(records[:half], config=config, path=path)
+    second = dedup_records(records[half:], config=config, path=path, batch_size=5)
+    expected = final_mapping(records, one)
+    assert final_mapping(records, first, second) == expected
+    assert stored_mapping(path) == expected
+    # Kept output of both runs, less what the second run superseded, is the one-run output.
+    kept = {r.id for r in first.kept} - set(second.superseded) | {r.id for r in second.kept}
+    assert kept == {r.id for r in one.kept}
+
+
+def test_sqlite_memory_and_datasketch_agree_on_candidates(tmp_path):
+    records = make_corpus(4)
+    config = DedupConfig()
+    hasher = MinHasher(num_perm=config.num_perm, seed=config.seed, shingling=config.shingling)
+    memory = MemoryStore(config.index_params())
+    with DedupIndex(config, store=memory) as index:
+        index.add(records)
+    with DedupIndex(config, path=str(tmp_path / "i.sqlite")) as index:
+        index.add(records)
+        sqlite_store = index.store
+        for row in hasher.signatures([r.text for r in records[:20]]):
+            from_lsh = set(memory._lsh.query(hasher.lean(row)))  # datasketch's own query
+            assert memory.candidates(row) == from_lsh
+            assert sqlite_store.candidates(row) == from_lsh
+
+
+def test_sqlite_header_mismatch_is_refused(tmp_path):
+    path = str(tmp_path / "seen.sqlite")
+    dedup_records(make_corpus(1, n_base=3), path=path)
+    with pytest.raises(IndexMismatchError, match=r"threshold: index has 0.8, this run uses 0.7.*new index file"):
+        dedup_records([], config=DedupConfig(threshold=0.7), path=path)
+    with sqlite3.connect(path) as db:
+        header = json.loads(db.execute("SELECT value FROM header WHERE key='params'").fetchone()[0])
+    assert header | {"bands": 0} == {
+        "num_perm": 128, "seed": 1, "scheme": "affine32", "shingles": "word5", "shingle_version": 1,
+        "bands": 0, "rows": 3, "threshold": 0.8, "containment_threshold": 0.9, "keep": "longest",
+        "format_version": 1,
+    }
+
+
+def test_a_file_that_is_not_an_index_is_refused(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_text("these are my notes, not a database\n" * 100)
+    with pytest.raises(IndexMismatchError, match="not a textclean SQLite index"):
+        dedup_records([], path=str(path))
+
+
+KILL_SCRIPT = """
+import json, sys
+sys.path.insert(0, {tests!r})
+from dedup_corpus import make_corpus
+from textclean.dedup import dedup_records
+records = [r for s in range(6) for r in make_corpus(s, n_base=60, prefix=f"s{{s}}-")]
+def progress(n):
+    print("batch", flush=True)
+    import time; time.sleep(0.05)
+dedup_records(records, path={path!r}, batch_size=10, progress=progress)
+"""
+
+
+def test_killed_run_leaves_a_usable_index(tmp_path):
+    path = str(tmp_path / "seen.sqlite")
+    script = KILL_SCRIPT.format(tests=str(Path(__file__).parent), path=path)
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    for _ in range(5):
+        assert proc.stdout.readline() == "batch\n"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    records = [r for s in range(6) for r in make_corpus(s, n_base=60, prefix=f"s{s}-")]
+    stored = stored_mapping(path)
+    assert 50 <= len(stored) < len(records)
+    assert len(stored) % 10 == 0  # whole batches only
+    # Consistent: every document's kept copy is stored and keeps itself.
+    assert all(stored[k] == k for k in stored.values())
+    rest = [r for r in records if r.id not in stored]
+    resumed = dedup_records(rest, path=path)
+    assert stored_mapping(path) == final_mapping(records, dedup_records(records))
+    assert len(rest) + len(stored) == len(records) and resumed.kept is not None
+
+
+def _redis_or_skip():
+    redis = pytest.importorskip("redis", reason="the redis package is not installed (pip install 'textclean[redis]')")
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
+    try:
+        client.ping()
+    except redis.exceptions.RedisError as exc:
+        pytest.skip(f"no Redis server reachable at {REDIS_URL} ({exc}); run .ci/redis.sh or set TEXTCLEAN_REDIS_URL")
+    return client
+
+
+@pytest.fixture
+def redis_name():
+    client = _redis_or_skip()
+    name = f"textclean-test-{uuid.uuid4().hex[:8]}"
+    yield name
+    keys = list(client.scan_iter(match=f"{name}:*"))
+    if keys:
+        client.delete(*keys)
+
+
+def test_redis_index_shared_by_two_workers_equals_one_run(redis_name):
+    from textclean.redis_store import RedisStore
+
+    records = make_corpus(8)
+    config = DedupConfig()
+    one = dedup_records(records, config=config)
+    half = len(records) // 2
+    results = []
+    for part in (records[:half], records[half:]):  # two workers, one after the other
+        with DedupIndex(config, store=RedisStore(REDIS_URL, config.index_params(), name=redis_name)) as index:
+            index.add(part)
+            results.append(index.result())
+    assert final_mapping(records, *results) == final_mapping(records, one)
+    with pytest.raises(IndexMismatchError, match="seed: index has 1, this run uses 2"):
+        other = DedupConfig(seed=2)
+        RedisStore(REDIS_URL, other.index_params(), name=redis_name)
+
+
+def test_redis_store_never_pickles(redis_name):
+    from textclean.redis_store import RedisStore
+
+    config = DedupConfig()
+    store = RedisStore(REDIS_URL, config.index_params(), name=redis_name)
+    assert store._lsh.prepickle is False
+    with DedupIndex(config, store=store) as index:
+        index.add(make_corpus(2, n_base=5))
+        assert index.query(make_corpus(2, n_base=5)[0].text)[0].similarity == 1.0
+
+
+def test_unreachable_redis_is_a_clear_error():
+    pytest.importorskip("redis", reason="the redis package is not installed")
+    from textclean.errors import ConfigError
+    from textclean.redis_store import RedisStore
+
+    with pytest.raises(ConfigError, match="cannot reach Redis at redis://127.0.0.1:1/0.*start redis-server"):
+        RedisStore("redis://127.0.0.1:1/0", DedupConfig().index_params())
