@@ -121,3 +121,77 @@ PRESETS: dict[str, dict[str, Any]] = {
         "fuzzy_threshold": 0.98,
     },
 }
+
+
+# --- Corpus dedup -------------------------------------------------------------------------
+# Imported here, not at the top: they are only needed by DedupConfig.
+from .keep import KeepPolicy  # noqa: E402
+from .minhash import choose_bands, s_curve  # noqa: E402
+from .shingles import Shingling  # noqa: E402
+from .store import IndexParams  # noqa: E402
+
+
+@dataclass(frozen=True, slots=True)
+class DedupConfig:
+    """Options of a dedup run; every similarity is on the 0–1 scale.
+
+    ``threshold``: Jaccard similarity of shingle sets from which two documents are near
+    duplicates. ``containment_threshold``: share of the smaller document's shingles inside the
+    larger from which it is a (cut-off) copy; ``None`` turns containment off.
+    ``containment_min_ratio``: the smallest size ratio (smaller/larger shingle count) at which
+    containment is searched for with ``containment_recall``; smaller teasers are found by chance.
+    ``min_contained_shingles``: shorter documents never count as contained. ``recall``: the
+    chance that LSH proposes a pair at the lowest similarity it must find; bands and rows are
+    chosen for it. ``keep``: ``longest``, ``first`` (smallest id, digits compared as numbers),
+    ``most_complete`` (most distinct shingles), ``earliest:FIELD`` or ``latest:FIELD``.
+    """
+
+    threshold: float = 0.8
+    containment_threshold: float | None = 0.9
+    containment_min_ratio: float = 0.5
+    min_contained_shingles: int = 10
+    recall: float = 0.99
+    containment_recall: float = 0.9
+    num_perm: int = 128
+    seed: int = 1
+    shingling: Shingling = field(default_factory=Shingling)
+    keep: str = "longest"
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold <= 1.0:
+            raise ConfigError(f"threshold must be in (0, 1], got {self.threshold!r}; 0.8 is usual")
+        ct = self.containment_threshold
+        if ct is not None and not 0.0 < ct <= 1.0:
+            raise ConfigError(f"containment_threshold must be in (0, 1] or None, got {ct!r}; 0.9 is usual")
+        if not 0.0 < self.containment_min_ratio <= 1.0:
+            raise ConfigError(f"containment_min_ratio must be in (0, 1], got {self.containment_min_ratio!r}")
+        KeepPolicy.parse(self.keep)
+        self.bands_rows  # validates recall and num_perm against the thresholds
+
+    @property
+    def containment_similarity(self) -> float | None:
+        """The Jaccard similarity of a containment pair at the smallest size ratio,
+        ``c·x / (1 + x − c·x)``: what LSH must find for containment (None when off)."""
+        if self.containment_threshold is None:
+            return None
+        c, x = self.containment_threshold, self.containment_min_ratio
+        return c * x / (1 + x - c * x)
+
+    @property
+    def bands_rows(self) -> tuple[int, int]:
+        """LSH bands and rows: recall ≥ ``recall`` at ``threshold`` and ≥ ``containment_recall``
+        at :attr:`containment_similarity`, with as few false candidates as possible."""
+        cs = self.containment_similarity
+        also = [(cs, self.containment_recall)] if cs is not None and cs < self.threshold else []
+        return choose_bands(self.threshold, self.num_perm, recall=self.recall, also=also)
+
+    def s_curve(self) -> list[tuple[float, float]]:
+        """The chance that a pair of each Jaccard similarity becomes a candidate."""
+        return s_curve(*self.bands_rows)
+
+    def index_params(self) -> IndexParams:
+        bands, rows = self.bands_rows
+        return IndexParams(
+            num_perm=self.num_perm, seed=self.seed, shingles=self.shingling.describe(), bands=bands, rows=rows,
+            threshold=self.threshold, containment_threshold=self.containment_threshold, keep=self.keep,
+        )
