@@ -120,6 +120,10 @@ PRESETS: dict[str, dict[str, Any]] = {
         "thresholds": {reason.value: 0.9 for reason in Reason},
         "fuzzy_threshold": 0.98,
     },
+    # Full-page dumps (innerText, WET, html-text): keep only the headline and the article body.
+    "page": {
+        "detectors": DEFAULT_DETECTORS + ("low_content",),
+    },
 }
 
 

@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 from .base import Context, Detector, Lexicon
 from .chrome import caption, navigation, promo, related_links, section_label, user_patterns
+from .low_content import low_content
 from .repeats import duplicate, repeated_lead, truncation
 
 BUILTIN_DETECTORS: MappingProxyType[str, Detector] = MappingProxyType({
@@ -22,6 +23,7 @@ BUILTIN_DETECTORS: MappingProxyType[str, Detector] = MappingProxyType({
     "promo": promo,
     "related_links": related_links,
     "user_patterns": user_patterns,
+    "low_content": low_content,
 })
 
 __all__ = ["BUILTIN_DETECTORS", "Context", "Detector", "Lexicon"]

@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Train the full-page model (`src/textclean/models/page_model.json`) and report held-out scores.
+
+    python tools/train_page_model.py                 # cross-validation table, then train on all, write the model
+    python tools/train_page_model.py --cv-only       # only the table
+
+Data provenance: the development sets in ../shared/data (see its README), never copied here.
+- readability (Mozilla Readability's test pages, Apache-2.0) and cleanportaleval (CleanPortalEval,
+  Endrédy & Novák 2013): every line of the `html_text` dump, labelled `content`/`boilerplate` by
+  the sets' automatic alignment with the human gold text.
+- trafilatura-eval (trafilatura's evaluation pages, Apache-2.0 repository): lines of the `full`
+  dump that contain a `must_keep` snippet are content, those with a `must_drop` snippet are
+  boilerplate, other lines are unlabelled (weight 0).
+The model is logistic regression on standardized :data:`textclean.page_features.FEATURES`
+(numpy Newton steps with an L2 penalty); rows are weighted by the square root of their token
+count, because a long paragraph is worth more of the article than a one-word menu item.
+Cross-validation holds out one whole set at a time (sites never straddle train and test).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from textclean.normalize import normalize
+from textclean.page_features import FEATURES, page_features
+from textclean.segment import segment
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+MODEL = ROOT / "src" / "textclean" / "models" / "page_model.json"
+SETS = ("readability", "cleanportaleval", "trafilatura-eval")
+L2 = 1.0
+
+
+def load_set(name: str) -> list[dict]:
+    """Pages of one set: text, blocks, features, per-block labels (1 content, 0 not, -1 unknown)."""
+    pages = []
+    for line in (DATA / name / "pages.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        if name == "trafilatura-eval":
+            text = row["full"]
+            blocks = segment(text)
+            labels = _snippet_labels(blocks, row["must_keep"], row["must_drop"])
+            page = {"keep": row["must_keep"], "drop": row["must_drop"]}
+        else:
+            lines = row["dumps"]["html_text"]
+            text = "\n".join(item["text"] for item in lines)
+            blocks = segment(text)
+            labels = [1 if item["label"] == "content" else 0 for item in lines if item["text"].strip()]
+            if len(labels) != len(blocks):
+                labels = [-1] * len(blocks)
+            page = {"gold": row["gold_text"]}
+        if not blocks:
+            continue
+        page.update(id=row["id"], set=name, text=text, blocks=blocks, x=page_features(blocks),
+                    y=np.array(labels, dtype=np.int8))
+        pages.append(page)
+    return pages
+
+
+def _snippet_labels(blocks, keep: list[str], drop: list[str]) -> list[int]:
+    keep_n = [normalize(s) for s in keep]
+    drop_n = [normalize(s) for s in drop]
+    labels = []
+    for block in blocks:
+        norm = normalize(block.text)
+        k = any(s and s in norm for s in keep_n)
+        d = any(s and s in norm for s in drop_n)
+        labels.append(1 if k and not d else 0 if d and not k else -1)
+    return labels
+
+
+def fit(pages: list[dict], l2: float = L2) -> dict:
+    """Logistic regression by Newton's method; returns the model as JSON-ready data."""
+    x = np.vstack([p["x"] for p in pages])
+    y = np.concatenate([p["y"] for p in pages]).astype(np.float64)
+    tokens = np.expm1(x[:, FEATURES.index("log_tokens")])
+    weight = np.where(y >= 0, np.sqrt(tokens + 1.0), 0.0)
+    y = np.clip(y, 0, 1)
+    mean = np.average(x, axis=0, weights=weight)
+    scale = np.sqrt(np.average((x - mean) ** 2, axis=0, weights=weight)) + 1e-6
+    z = np.column_stack([(x - mean) / scale, np.ones(len(x))])
+    w = np.zeros(z.shape[1])
+    penalty = np.full(z.shape[1], l2)
+    penalty[-1] = 0.0
+    for _ in range(30):
+        p = 1.0 / (1.0 + np.exp(-(z @ w)))
+        grad = z.T @ (weight * (p - y)) + penalty * w
+        hess = (z * (weight * p * (1 - p))[:, None]).T @ z + np.diag(penalty)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return {
+        "format": "textclean-page-model/1",
+        "kind": "logistic_regression",
+        "features": list(FEATURES),
+        "mean": [round(float(v), 6) for v in mean],
+        "scale": [round(float(v), 6) for v in scale],
+        "weights": [round(float(v), 6) for v in w[:-1]],
+        "bias": round(float(w[-1]), 6),
+    }
+
+
+def probabilities(model: dict, x: np.ndarray) -> np.ndarray:
+    z = (x - np.array(model["mean"])) / np.array(model["scale"])
+    return 1.0 / (1.0 + np.exp(-(z @ np.array(model["weights"]) + model["bias"])))
+
+
+def evaluate(pages: list[dict], keep_fn) -> str:
+    """The devscore metric of the set: macro F1 (gold text) or must_keep / must_drop accuracy."""
+    sys.path.insert(0, str(DATA.parent / "tools"))
+    import devscore
+
+    outs = ["\n".join(b.text for b, k in zip(p["blocks"], keep_fn(p)) if k) for p in pages]
+    if "gold" in pages[0]:
+        prec, rec, f1 = devscore.macro_prf([p["gold"] for p in pages], outs)
+        return f"F1 {f1:.3f} P {prec:.3f} R {rec:.3f}"
+    kept = dropped = nk = nd = 0
+    for p, out in zip(pages, outs):
+        o = devscore.norm(out)
+        kept += sum(devscore.norm(s) in o for s in p["keep"])
+        nk += len(p["keep"])
+        dropped += sum(devscore.norm(s) not in o for s in p["drop"])
+        nd += len(p["drop"])
+    return f"must_keep {kept / nk:.3f} must_drop {dropped / nd:.3f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cv-only", action="store_true")
+    parser.add_argument("--threshold", type=float, default=0.5)
+    args = parser.parse_args()
+    from textclean.detectors.low_content import keep_mask
+
+    data = {name: load_set(name) for name in SETS}
+    for held_out in SETS:
+        train = [p for name in SETS if name != held_out for p in data[name]]
+        model = fit(train)
+        result = evaluate(data[held_out], lambda p: keep_mask(p["blocks"], probabilities(model, p["x"]), args.threshold))
+        print(f"held out {held_out:17} (trained on the other two): {result}")
+    if args.cv_only:
+        return
+    model = fit([p for name in SETS for p in data[name]])
+    MODEL.parent.mkdir(parents=True, exist_ok=True)
+    MODEL.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    for name in SETS:
+        result = evaluate(data[name], lambda p: keep_mask(p["blocks"], probabilities(model, p["x"]), args.threshold))
+        print(f"trained on all, scored on {name:17}: {result}")
+    print(f"wrote {MODEL.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
