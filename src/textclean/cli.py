@@ -17,6 +17,7 @@ import click
 from . import io
 from .cleaner import Cleaner
 from .config import PRESETS
+from .dedup_cli import dedup
 from .errors import TextcleanError
 from .io import STDIO, Record
 
@@ -144,3 +145,6 @@ def _write_report(report_fh: IO[str] | None, record: Record, result) -> None:
 
 def _with_newline(text: str) -> str:
     return text if not text or text.endswith("\n") else text + "\n"
+
+
+main.add_command(dedup)

@@ -1,0 +1,84 @@
+"""``textclean dedup``: a thin command over :func:`textclean.dedup.dedup_records`."""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterator
+
+import click
+
+from . import io
+from .config import DedupConfig
+from .dedup import DedupResult, dedup_records
+from .errors import TextcleanError
+from .io import STDIO, Record
+from .shingles import Shingling
+
+
+def _records(files: list[str], text_key: str, id_key: str | None, encoding: str, errors: str) -> Iterator[Record]:
+    for path in files:
+        if path == STDIO or io.is_jsonl_path(path):
+            yield from io.iter_jsonl(path, text_key=text_key, id_key=id_key, encoding=encoding, errors=errors)
+        else:
+            yield io.read_text_file(path, encoding=encoding, errors=errors)
+
+
+def _summary(result: DedupResult, total: int, index: str | None) -> str:
+    reasons = Counter(d.reason for d in result.duplicates if d.id not in set(result.superseded))
+    removed = total - len(result.kept)
+    parts = ", ".join(f"{reasons[r]} {r}" for r in ("exact", "near_duplicate", "contained", "chained") if reasons[r])
+    line = f"dedup: {total} documents, {len(result.kept)} kept, {removed} removed" + (f" ({parts})" if parts else "")
+    if result.superseded:
+        line += f"; {len(result.superseded)} documents of earlier runs superseded"
+    return line + (f"; index {index}" if index else "")
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", default=STDIO, show_default=True, help="Unique records (JSONL); - is stdout.")
+@click.option("--clusters", default=None, help="One JSON record per removed document: id, duplicate_of, similarity, containment, reason.")
+@click.option("--index", "index_path", default=None, help="SQLite index file: remembers documents across runs (created if absent).")
+@click.option("--redis", "redis_url", default=None, help="Redis URL of an index shared by many workers (redis://host:port/db).")
+@click.option("--threshold", type=click.FloatRange(0, 1, min_open=True), default=0.8, show_default=True,
+              help="Jaccard similarity of shingle sets from which documents are near duplicates.")
+@click.option("--containment", type=click.FloatRange(0, 1), default=0.9, show_default=True,
+              help="Share of a shorter document's shingles inside a longer one that makes it a copy; 0 turns it off.")
+@click.option("--keep", default="longest", show_default=True,
+              help="Which copy stays: longest, first, most_complete, earliest:FIELD or latest:FIELD.")
+@click.option("--shingles", type=click.Choice(["word", "char"]), default="word", show_default=True)
+@click.option("--shingle-size", type=click.IntRange(1, 32), default=None, help="Shingle length (default 5 words or 9 characters).")
+@click.option("--text-key", default="text", show_default=True, help="JSONL field holding the text.")
+@click.option("--id-key", default=None, help="JSONL field holding the record id (default: file:line).")
+@click.option("--encoding", default="utf-8", show_default=True)
+@click.option("--errors", "decode_errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True)
+def dedup(inputs, output, clusters, index_path, redis_url, threshold, containment, keep, shingles, shingle_size,
+          text_key, id_key, encoding, decode_errors) -> None:
+    """Remove duplicate and near-duplicate documents from INPUT files (JSONL, or text files, or -).
+
+    Records keep all their fields. Against an --index, documents seen in earlier runs count:
+    a document seen before is removed, and a better copy now replaces an earlier one (the
+    earlier one is listed in --clusters).
+    """
+    try:
+        config = DedupConfig(
+            threshold=threshold,
+            containment_threshold=containment or None,
+            keep=keep,
+            shingling=Shingling(kind=shingles, size=shingle_size or (5 if shingles == "word" else 9)),
+        )
+        records = list(_records(io.expand_inputs(inputs), text_key, id_key, encoding, decode_errors))
+        if sys.stderr.isatty():
+            with click.progressbar(length=len(records), label="dedup", file=sys.stderr) as bar:
+                result = dedup_records(records, config=config, path=index_path, redis_url=redis_url, progress=bar.update)
+        else:
+            result = dedup_records(records, config=config, path=index_path, redis_url=redis_url)
+        with io.atomic_output(output) as out:
+            for record in result.kept:
+                out.write(io.jsonl_line(record.fields or {"id": record.id, text_key: record.text}))
+        if clusters:
+            with io.atomic_output(clusters) as out:
+                for duplicate in result.duplicates:
+                    out.write(io.jsonl_line(duplicate.to_json()))
+    except TextcleanError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(_summary(result, len(records), index_path or redis_url), err=True)

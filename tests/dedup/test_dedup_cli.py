@@ -1,0 +1,76 @@
+"""``textclean dedup``: exact output, fields kept, errors with exit codes, an index across runs."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from textclean.cli import main
+
+ARTICLE = " ".join(f"token{i}" for i in range(200))
+
+
+def write_jsonl(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return str(path)
+
+
+def rows():
+    return [
+        {"url": "a", "text": ARTICLE, "lang": "en"},
+        {"url": "b", "text": ARTICLE.upper(), "lang": "en"},
+        {"url": "c", "text": " ".join(ARTICLE.split()[:150]), "lang": "en"},
+        {"url": "d", "text": "a different short note", "lang": "fr"},
+    ]
+
+
+def test_dedup_writes_unique_records_clusters_and_summary(tmp_path):
+    corpus = write_jsonl(tmp_path / "in.jsonl", rows())
+    out, clusters = tmp_path / "unique.jsonl", tmp_path / "clusters.jsonl"
+    result = CliRunner().invoke(main, ["dedup", corpus, "--id-key", "url", "-o", str(out), "--clusters", str(clusters)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "dedup: 4 documents, 2 kept, 2 removed (1 exact, 1 contained)\n"
+    assert [json.loads(line) for line in out.read_text().splitlines()] == [rows()[0], rows()[3]]
+    assert [json.loads(line) for line in clusters.read_text().splitlines()] == [
+        {"id": "b", "duplicate_of": "a", "similarity": 1.0, "containment": 1.0, "reason": "exact"},
+        {"id": "c", "duplicate_of": "a", "similarity": 0.7449, "containment": 1.0, "reason": "contained"},  # 146 of 196 shingles
+    ]
+
+
+def test_dedup_against_an_index_remembers_earlier_runs(tmp_path):
+    index = str(tmp_path / "seen.sqlite")
+    first = write_jsonl(tmp_path / "first.jsonl", rows()[2:])
+    second = write_jsonl(tmp_path / "second.jsonl", rows()[:2])
+    runner = CliRunner()
+    r1 = runner.invoke(main, ["dedup", first, "--id-key", "url", "--index", index, "-o", str(tmp_path / "u1.jsonl")])
+    assert r1.exit_code == 0 and r1.stderr == f"dedup: 2 documents, 2 kept, 0 removed; index {index}\n"
+    r2 = runner.invoke(main, ["dedup", second, "--id-key", "url", "--index", index, "-o", str(tmp_path / "u2.jsonl"),
+                              "--clusters", str(tmp_path / "c2.jsonl")])
+    assert r2.exit_code == 0, r2.output
+    assert r2.stderr == (f"dedup: 2 documents, 1 kept, 1 removed (1 exact); "
+                         f"1 documents of earlier runs superseded; index {index}\n")
+    assert [json.loads(x)["id"] for x in (tmp_path / "c2.jsonl").read_text().splitlines()] == ["b", "c"]
+    r3 = runner.invoke(main, ["dedup", first, "--index", index, "--threshold", "0.5", "-o", "-"])
+    assert r3.exit_code == 1
+    assert "threshold: index has 0.8, this run uses 0.5" in r3.stderr
+
+
+def test_bad_input_is_an_error_naming_the_line(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "fine"}\n{"body": "no text"}\n')
+    result = CliRunner().invoke(main, ["dedup", str(bad), "-o", "-"])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {bad}:2: field 'text' is missing; choose the field with --text-key\n"
+
+
+def test_bad_usage_exits_2(tmp_path):
+    corpus = write_jsonl(tmp_path / "in.jsonl", rows())
+    assert CliRunner().invoke(main, ["dedup", corpus, "--threshold", "1.5"]).exit_code == 2
+    assert CliRunner().invoke(main, ["dedup"]).exit_code == 2
+    result = CliRunner().invoke(main, ["dedup", corpus, "--keep", "random"])
+    assert result.exit_code == 1 and "unknown keep policy 'random'" in result.stderr
+
+
+def test_dedup_is_documented_in_help():
+    result = CliRunner().invoke(main, ["--help"])
+    assert "dedup" in result.output
