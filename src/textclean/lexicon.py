@@ -125,6 +125,12 @@ RELATED_PHRASES: dict[str, tuple[str, ...]] = {
     "ar": ("اقرأ أيضا", "مواضيع ذات صلة", "أخبار ذات صلة", "الأكثر قراءة", "قد يعجبك أيضا"),
 }
 
+# Words one of PROMO_PATTERNS needs: lines without any are skipped fast.
+PROMO_TRIGGERS: tuple[str, ...] = (
+    "cookie", "newsletter", "inbox", "subscri", "sign up", "signup", "register", "join", "follow", "like us",
+    "share", "browser", "javascript", "modal", "abonn", "suscr", "iscriv", "assine", "اشترك", "ملفات",
+)
+
 # Calls to action and cookie notices inside a short line (regex over normalized text).
 PROMO_PATTERNS: tuple[str, ...] = (
     r"^(?:subscribe|sign up|signup|register|join)\b.{0,80}\b(?:newsletter|newsletters|inbox|updates|email|emails|alerts|digest)\b",
@@ -145,8 +151,8 @@ PROMO_PATTERNS: tuple[str, ...] = (
     r"\bjavascript (?:is )?(?:disabled|required)\b", r"\bbitte aktivieren sie javascript\b",
 )
 
-# Photo and video captions and credits (regex over the raw stripped line).
-CAPTION_PATTERNS: tuple[str, ...] = (
+# Photo and video captions and credits, at the end of a line (regex over the raw stripped line).
+CAPTION_ENDINGS: tuple[str, ...] = (
     # "(Credit: Zain Jaafar/AFP)", "(Photo: Reuters)", "(Foto: dpa)" closing a line.
     r"[(\[](?:photo|image|picture|pic|credit|credits|photo credit|image credit|foto|fotos|bild|"
     r"crédit|crédits|crédit photo|crédito|créditos|imagen|immagine|صورة)s?\s*[:：]"
@@ -154,9 +160,14 @@ CAPTION_PATTERNS: tuple[str, ...] = (
     # "Zain Jaafar/AFP", "… via Getty Images", "AP Photo/Jane Doe" closing a line.
     r"(?:/\s*(?:afp|reuters|ap|epa|dpa|getty|getty images|bloomberg|shutterstock|xinhua|anadolu)|"
     r"\bvia getty images|\bgetty images|\bap photo\b[^.!?]{0,60})[)\]]?\s*$",
-    # A line opening with a caption label: "Photo: …", "Image caption …", "Bildquelle: …".
-    r"^(?:photo|image|picture|photograph|pictured|illustration|video|credit|image caption|media caption|"
+)
+# Characters one of CAPTION_ENDINGS needs in a line's tail: lines without any are skipped fast.
+CAPTION_ENDING_MARKS: tuple[str, ...] = ("(", "[", "/", "getty", "ap photo")
+
+# Caption labels opening a line: "Photo: …", "Image caption …", "Bildquelle: …".
+CAPTION_OPENINGS: tuple[str, ...] = (
+    r"(?:photo|image|picture|photograph|pictured|illustration|video|credit|image caption|media caption|"
     r"image copyright|image source|caption|foto|fotos|bild|bildquelle|bildunterschrift|légende|crédit photo|"
     r"crédit|pie de foto|imagen|legenda|didascalia|صورة|الصورة)\s*(?:credit)?\s*(?:[:：|]|\s[—–-]\s)",
-    r"^(?:image caption|media caption|image copyright|getty images|photo credit|play video)$",
+    r"(?:image caption|media caption|image copyright|getty images|photo credit|play video)$",
 )

@@ -18,8 +18,7 @@ import unicodedata
 import regex
 
 # Punctuation and symbols become spaces, so "word—word" splits like "word - word".
-_PUNCT_OR_SYMBOL = regex.compile(r"[\p{P}\p{S}]+")
-_SPACE = regex.compile(r"\s+")
+_PUNCT_SYMBOL_OR_SPACE = regex.compile(r"[\p{P}\p{S}\s]+")
 _DIGIT_RUN = regex.compile(r"\d+(?:[\s.,:/-]*\d+)*")
 _WORD = regex.compile(r"\w+")
 
@@ -34,8 +33,7 @@ def normalize(text: str, *, mask_digits: bool = False) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     if mask_digits:
         text = _DIGIT_RUN.sub("0", text)
-    text = _PUNCT_OR_SYMBOL.sub(" ", text)
-    return _SPACE.sub(" ", text).strip()
+    return _PUNCT_SYMBOL_OR_SPACE.sub(" ", text).strip()
 
 
 def words(text: str) -> list[str]:

@@ -8,6 +8,10 @@ neighbours look like (an article is a contiguous region of prose). :func:`page_f
 computes those numbers, one row per block, for the :mod:`~textclean.detectors.low_content`
 detector and its training script (``tools/train_page_model.py``) alike.
 
+Speed matters (hundreds of pages a second), so characters are classified with one table
+lookup over the whole page and words with one tokenization; per-line sums come from
+cumulative sums, not Python loops over characters.
+
 >>> from textclean.segment import segment
 >>> rows = page_features(segment("Home\\nNews\\nSport\\nThe council met on Tuesday and voted to keep the library open."))
 >>> rows.shape == (4, len(FEATURES))
@@ -17,84 +21,59 @@ True
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import repeat
 
 import numpy as np
 import regex
 
-from . import lexicon
+from . import lexicon, page_words
 from .normalize import normalize
 from .types import Block
 
-# The most frequent function words per language, casefolded: prose is full of them, menus and
-# link lists are not. One shared set (a word of two languages counts in both: harmless for a share).
-# (Kept here rather than in lexicon.py while that module is being reworked; it is data all the same.)
-STOP_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("the", "of", "and", "to", "a", "in", "is", "it", "that", "was", "for", "on", "are", "with", "as",
-           "he", "she", "they", "be", "at", "by", "this", "have", "from", "or", "had", "not", "but", "what",
-           "we", "you", "i", "his", "her", "their", "there", "were", "which", "an", "been", "has", "would",
-           "will", "can", "if", "so", "when", "who", "its", "than", "then", "them", "these", "into", "also",
-           "more", "about", "do", "did", "does", "our", "my", "your", "all", "one", "some", "no", "may", "us"),
-    "de": ("der", "die", "das", "und", "ist", "nicht", "ein", "eine", "einer", "eines", "einem", "einen", "zu",
-           "den", "dem", "des", "mit", "sich", "auf", "für", "im", "es", "von", "auch", "als", "an", "wie",
-           "wird", "werden", "hat", "haben", "sind", "war", "dass", "aber", "oder", "nach", "bei", "noch",
-           "nur", "sie", "er", "wir", "ich", "so", "aus", "um", "wenn", "man", "kann", "diese", "dieser"),
-    "fr": ("le", "la", "les", "de", "des", "du", "et", "un", "une", "est", "en", "que", "qui", "dans", "pour",
-           "pas", "sur", "au", "aux", "il", "elle", "ils", "ne", "se", "ce", "cette", "son", "sa", "ses", "par",
-           "plus", "avec", "sont", "mais", "ou", "nous", "vous", "on", "été", "être", "a", "comme", "leur", "y"),
-    "es": ("el", "la", "los", "las", "de", "del", "y", "que", "en", "un", "una", "es", "por", "con", "no",
-           "para", "se", "su", "sus", "al", "lo", "como", "más", "pero", "fue", "ha", "son", "este", "esta",
-           "o", "le", "ya", "muy", "también", "sin", "sobre", "entre", "cuando", "hay", "ser", "está"),
-    "pt": ("o", "a", "os", "as", "de", "do", "da", "dos", "das", "e", "que", "em", "no", "na", "um", "uma",
-           "é", "para", "com", "não", "por", "se", "mais", "como", "mas", "foi", "ao", "seu", "sua", "ou",
-           "ser", "está", "são", "também", "nos", "nas", "pelo", "pela", "isso", "ele", "ela"),
-    "it": ("il", "lo", "la", "i", "gli", "le", "di", "del", "della", "e", "che", "è", "un", "una", "per",
-           "in", "non", "con", "si", "da", "al", "alla", "sono", "come", "ma", "più", "anche", "questo",
-           "nel", "nella", "dei", "delle", "ha", "ci", "se", "o", "essere", "sua", "suo"),
-    "nl": ("de", "het", "een", "en", "van", "is", "dat", "in", "te", "op", "niet", "zijn", "voor", "met",
-           "die", "er", "maar", "om", "ook", "als", "aan", "bij", "wordt", "door", "naar", "was", "ik", "je",
-           "we", "ze", "hij", "dit", "kan", "nog", "wel", "worden", "hebben", "heeft"),
-    "ru": ("и", "в", "не", "на", "что", "с", "как", "по", "это", "он", "она", "они", "к", "но", "из", "у",
-           "за", "от", "о", "так", "же", "для", "было", "был", "была", "бы", "то", "все", "его", "ее", "их",
-           "при", "есть", "уже", "если", "или", "только", "мы", "вы", "я", "до", "чтобы", "когда"),
-    "pl": ("i", "w", "nie", "na", "się", "z", "że", "do", "to", "jest", "o", "jak", "ale", "po", "co", "tak",
-           "za", "od", "przez", "dla", "czy", "jego", "już", "tylko", "może", "być", "są", "który", "która"),
-    "cs": ("a", "v", "se", "na", "je", "že", "to", "s", "z", "do", "o", "k", "i", "jako", "ale", "by", "pro",
-           "tak", "jsou", "jeho", "který", "která", "které", "po", "ve", "jak", "bylo", "byl", "už", "také"),
-    "sv": ("och", "i", "att", "det", "som", "en", "på", "är", "av", "för", "med", "till", "den", "har",
-           "de", "inte", "om", "ett", "han", "hon", "men", "var", "jag", "vi", "så", "kan", "från", "eller"),
-    "tr": ("ve", "bir", "bu", "da", "de", "için", "ile", "olarak", "çok", "daha", "gibi", "ama", "ne",
-           "olan", "o", "en", "kadar", "sonra", "her", "değil", "mi", "var", "ise"),
-    "id": ("yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "tidak", "akan", "pada",
-           "ke", "juga", "ada", "adalah", "atau", "oleh", "karena", "sudah", "saya", "kami", "mereka"),
-}
-# Function characters of Chinese and Japanese prose (particles, copulas, common suffixes), where words
-# are not separated by spaces: their share of the Han/kana characters plays the stop-word role.
-CJK_FUNCTION_CHARS = "的了是在和有不这也就都而及与着个们之其或被对把从以为上中说要会" + "のにはをがでとたしてもなるいうかられ"
+# Character classes, one bit each, looked up by code point (the Basic Multilingual Plane).
+_UPPER, _ALPHA, _DIGIT, _PUNCT, _COMMA, _CJK, _CJK_FUNCTION, _SEPARATOR = (1 << i for i in range(8))
+_STRONG_SEPARATORS = "|›»"
 
-_STOP = frozenset(w for group in STOP_WORDS.values() for w in group)
+
+def _char_table() -> np.ndarray:
+    table = np.zeros(0x10000, dtype=np.uint8)
+    every = "".join(map(chr, range(0x10000)))
+    for bit, pattern in ((_UPPER, r"\p{Lu}|\p{Lt}"), (_ALPHA, r"\p{L}"), (_DIGIT, r"\p{Nd}"),
+                         (_CJK, r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")):
+        table[[m.start() for m in regex.finditer(pattern, every)]] |= bit
+    for bit, chars in ((_PUNCT, ".!?;,:。！？；，、"), (_COMMA, ",，、"),
+                       (_CJK_FUNCTION, page_words.CJK_FUNCTION_CHARS), (_SEPARATOR, "|›»·•/-–—>")):
+        table[[ord(ch) for ch in chars]] |= bit
+    return table
+
+
+_TABLE = _char_table()
+# Token classes, one bit each: function word, footer word, web address part, date word; newline.
+_STOP, _FOOTER, _LINK, _DATE, _NEWLINE = (1 << i for i in range(5))
+_TOKEN_CLASS: dict[str, int] = {"\n": _NEWLINE}
+for _bit, _words in ((_STOP, (w for group in page_words.STOP_WORDS.values() for w in group)),
+                     (_FOOTER, page_words.FOOTER_WORDS), (_LINK, page_words.LINK_WORDS),
+                     (_DATE, (*page_words.MONTH_WORDS, *map(str, range(1990, 2040))))):
+    for _word in _words:
+        _TOKEN_CLASS[_word] = _TOKEN_CLASS.get(_word, 0) | _bit
+_TOKEN = re.compile(r"\w+|\n")
 _NAV = frozenset(normalize(p) for group in lexicon.NAVIGATION_PHRASES.values() for p in group)
 _PROMO = frozenset(normalize(p) for table in (lexicon.PROMO_PHRASES, lexicon.RELATED_PHRASES,
                                               lexicon.TRUNCATION_PHRASES) for group in table.values() for p in group)
-_CJK_FUNCTION = frozenset(CJK_FUNCTION_CHARS)
-_WORD = regex.compile(r"\w+")
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_SENTENCE_END = regex.compile(r"[.!?;:。！？；…][\"'”’»)\]]*$")
-_SENTENCE_PUNCT = regex.compile(r"[.!?;,:。！？；，、]")
-_SEPARATOR = regex.compile(r"\s[|›»·•/]\s|\s[|›»]|[|›»]\s|\s[-–—]\s")
-_BULLET = regex.compile(r"^[*+•·▪►▸‣◦-]\s")
-_COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\btous droits\b|\balle rechte\b|"
-                           r"\btodos los derechos\b|\bcopyright\b", regex.IGNORECASE)
-_LINKY = regex.compile(r"https?://|www\.|@\w|\.(?:com|org|net|de|html?)\b", regex.IGNORECASE)
-_DATE_OR_TIME = regex.compile(r"\b\d{1,2}[:./-]\d{1,2}(?:[:./-]\d{2,4})?\b|\b(?:19|20)\d{2}\b")
+_CLOSERS = "\"'”’»)]*"
+_SENTENCE_ENDERS = frozenset(".!?;:。！？；…")
+_BULLETS = frozenset("*+•·▪►▸‣◦-–")
 _PROSE_MIN_TOKENS = 10
+_PHRASE_MAX_TOKENS = 6
 
 # Per-block measurements (before the neighbourhood is added). Names are part of the model file.
 BLOCK_FEATURES = (
     "log_chars", "log_tokens", "stop_share", "sentence_end", "punct_density", "comma_density",
     "title_share", "upper_share", "digit_share", "bullet", "separators", "nav_phrase", "promo_phrase",
-    "copyright", "linky", "date_like", "short_title_line", "repeated_text", "cjk",
+    "footer_words", "link_words", "date_words", "short_title_line", "repeated_text", "cjk",
 )
 # Where the block stands and what surrounds it.
 CONTEXT_FEATURES = (
@@ -108,65 +87,105 @@ FEATURES = BLOCK_FEATURES + CONTEXT_FEATURES
 _WINDOW_OF = ("log_tokens", "stop_share", "sentence_end", "short_title_line")
 
 
-def block_measures(text: str, seen: Counter[str]) -> list[float]:
-    """The :data:`BLOCK_FEATURES` of one line (``seen`` counts every line of the page)."""
-    chars = len(text)
-    words = _WORD.findall(text)
-    cjk = 0 if text.isascii() else len(_CJK.findall(text))
-    if cjk:
-        function_chars = sum(ch in _CJK_FUNCTION for ch in text)
-        tokens = len(words) + cjk / 1.7
-        stop_share = min(1.0, 3.0 * function_chars / cjk)
-    else:
-        tokens = len(words)
-        stop_share = sum(w.lower() in _STOP for w in words) / tokens if tokens else 0.0
-    cased = [w for w in words if not w.isdigit()]
-    title_share = sum(w[0].isupper() for w in cased) / len(cased) if cased else 0.0
-    letters = sum(ch.isalpha() for ch in text) if chars < 200 else chars
-    upper = sum(ch.isupper() for ch in text) if chars < 200 else 0
-    digits = sum(ch.isdigit() for ch in text) if chars < 200 else 0
-    punct = len(_SENTENCE_PUNCT.findall(text))
-    norm = normalize(text) if tokens <= 6 else ""
-    short_title = 1.0 if tokens <= 5 and title_share >= 0.5 and not _SENTENCE_END.search(text) else 0.0
-    return [
-        np.log1p(chars), np.log1p(tokens), stop_share, 1.0 if _SENTENCE_END.search(text) else 0.0,
-        punct / (tokens + 1), (text.count(",") + text.count("，") + text.count("、")) / (tokens + 1),
-        title_share, upper / letters if letters else 0.0, digits / chars if chars else 0.0,
-        1.0 if _BULLET.match(text) else 0.0, float(len(_SEPARATOR.findall(text))) if chars < 300 else 0.0,
-        1.0 if norm in _NAV else 0.0, 1.0 if norm in _PROMO else 0.0,
-        1.0 if chars < 300 and _COPYRIGHT.search(text) else 0.0,
-        1.0 if chars < 300 and _LINKY.search(text) else 0.0,
-        1.0 if tokens <= 12 and _DATE_OR_TIME.search(text) else 0.0,
-        short_title, np.log(seen[text]), 1.0 if cjk else 0.0,
-    ]
-
-
 def page_features(blocks: Sequence[Block]) -> np.ndarray:
     """One row of :data:`FEATURES` per block (float64, shape ``(len(blocks), len(FEATURES))``)."""
-    n = len(blocks)
-    if n == 0:
+    if not blocks:
         return np.zeros((0, len(FEATURES)))
-    seen = Counter(block.text for block in blocks)
-    base = np.array([block_measures(block.text, seen) for block in blocks], dtype=np.float64)
+    texts = [block.text for block in blocks]
+    base = _block_measures(texts)
+    return np.column_stack([base, *_context_measures(texts, base)])
+
+
+def _block_measures(texts: list[str]) -> np.ndarray:
+    n = len(texts)
+    doc = "\n".join(texts)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    ends = np.cumsum(lengths + 1) - 1
+    starts = ends - lengths
+    chars = lengths.astype(np.float64)
+
+    codes = np.frombuffer(doc.encode("utf-32-le"), dtype=np.uint32)
+    cls = _TABLE[np.minimum(codes, 0xFFFF)]
+    word = (cls & (_ALPHA | _DIGIT)) != 0
+    word_start = word & ~np.concatenate(([False], word[:-1]))
+    space_before = np.concatenate(([False], codes[:-1] == 32))
+    space_after = np.concatenate((codes[1:] == 32, [False]))
+    strong = np.isin(codes, [ord(c) for c in _STRONG_SEPARATORS])
+    separator = ((cls & _SEPARATOR) != 0) & ((space_before & space_after) | strong)
+
+    # Per-block counts of every class bit at once: unpack the bits, sum each line's rows.
+    extra = ((word_start & (cls & _UPPER != 0)) * 1 | (word_start & (cls & _ALPHA != 0)) * 2
+             | separator * 4 | (codes == 0xA9) * 4).astype(np.uint8)  # © counts as a separator
+    bits = np.unpackbits(np.column_stack([cls, extra]), axis=1, bitorder="little")
+    counts = np.add.reduceat(np.vstack([bits, np.zeros((1, 16), np.uint8)]).astype(np.int32), starts, axis=0)
+    counts[lengths == 0] = 0
+    counts = counts.astype(np.float64)
+    upper, alpha, digit, punct, comma, cjk, cjk_function = (counts[:, i] for i in range(7))
+    title_starts, alpha_starts, separators = counts[:, 8], counts[:, 9], counts[:, 10]
+
+    tokens_list = _TOKEN.findall(doc.lower())
+    token_cls = np.fromiter(map(_TOKEN_CLASS.get, tokens_list, repeat(0)), dtype=np.int64, count=len(tokens_list))
+    newline = token_cls == _NEWLINE
+    line_of = np.cumsum(newline) - newline
+    words = np.bincount(line_of, weights=~newline, minlength=n)
+
+    def per_line(bit: int) -> np.ndarray:
+        return np.bincount(line_of, weights=(token_cls & bit) != 0, minlength=n)
+
+    stop, footer, link, date = per_line(_STOP), per_line(_FOOTER), per_line(_LINK), per_line(_DATE)
+    tokens = words + cjk / 1.7
+    mostly_cjk = cjk > 0.3 * chars
+    stop_share = np.where(mostly_cjk, np.minimum(1.0, 3.0 * cjk_function / np.maximum(cjk, 1)),
+                          stop / np.maximum(words, 1))
+    title_share = title_starts / np.maximum(alpha_starts, 1)
+    sentence_end = np.array([text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDERS for text in texts], dtype=np.float64)
+    bullet = np.array([text[0] in _BULLETS and text[1:2] == " " for text in texts], dtype=np.float64)
+    nav, promo = _phrases(tokens_list, newline, words)
+    short_title = (tokens <= 5) & (title_share >= 0.5) & (sentence_end == 0)
+    seen = Counter(texts)
+    repeated = np.log(np.fromiter((seen[t] for t in texts), dtype=np.float64, count=n))
+    return np.column_stack([
+        np.log1p(chars), np.log1p(tokens), stop_share, sentence_end, punct / (tokens + 1), comma / (tokens + 1),
+        title_share, upper / np.maximum(alpha, 1), digit / np.maximum(chars, 1), bullet, separators, nav, promo,
+        footer / (words + 1), link / (words + 1), date / (words + 1), short_title, repeated, mostly_cjk,
+    ]).astype(np.float64)
+
+
+def _phrases(tokens: list[str], newline: np.ndarray, words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each short line is a navigation phrase, or a promo / related / read-more phrase."""
+    n = len(words)
+    nav, promo = np.zeros(n), np.zeros(n)
+    breaks = np.flatnonzero(newline).tolist() + [len(tokens)]
+    start = 0
+    for line, end in enumerate(breaks):
+        if 0 < end - start <= _PHRASE_MAX_TOKENS:
+            key = " ".join(tokens[start:end])
+            nav[line] = key in _NAV
+            promo[line] = key in _PROMO
+        start = end + 1
+    return nav, promo
+
+
+def _context_measures(texts: list[str], base: np.ndarray) -> list[np.ndarray]:
+    n = len(texts)
     col = {name: base[:, i] for i, name in enumerate(BLOCK_FEATURES)}
     tokens = np.expm1(col["log_tokens"])
     chars = np.expm1(col["log_chars"])
     prose = (tokens >= _PROSE_MIN_TOKENS) & ((col["stop_share"] >= 0.15) | (col["sentence_end"] > 0))
     start, end = body_region(tokens, prose)
     index = np.arange(n, dtype=np.float64)
-    in_body = (index >= start) & (index <= end)
     distance = np.where(index < start, start - index, np.where(index > end, index - end, 0.0))
     cum_chars = np.cumsum(chars) - chars
     context = [
         index / max(n - 1, 1), cum_chars / max(chars.sum(), 1.0), (index == 0).astype(np.float64),
-        _title_overlap(blocks), in_body.astype(np.float64), np.log1p(distance),
-        (index < start).astype(np.float64), chars / chars.max(),
+        _title_overlap(texts), ((index >= start) & (index <= end)).astype(np.float64), np.log1p(distance),
+        (index < start).astype(np.float64), chars / max(chars.max(), 1.0),
         np.log1p(_run_length(tokens <= 4)), np.log1p(_run_length(prose)),
     ]
     for width in (1, 3, 10):
         for name in _WINDOW_OF:
             context.append(_window_mean(col[name], width))
-    return np.column_stack([base, *context])
+    return context
 
 
 def body_region(tokens: np.ndarray, prose: np.ndarray) -> tuple[int, int]:
@@ -188,30 +207,30 @@ def body_region(tokens: np.ndarray, prose: np.ndarray) -> tuple[int, int]:
     return best_span
 
 
-def _title_overlap(blocks: Sequence[Block]) -> np.ndarray:
+_WORD = re.compile(r"\w+")
+
+
+def _title_overlap(texts: list[str]) -> np.ndarray:
     """Share of each short block's words found in the first line (usually the page title)."""
-    title = {w.lower() for w in _WORD.findall(blocks[0].text)}
-    out = np.zeros(len(blocks))
+    title = frozenset(_WORD.findall(texts[0].lower()))
+    out = np.zeros(len(texts))
     if not title:
         return out
-    for i, block in enumerate(blocks[1:40], start=1):
-        if len(block.text) < 300:
-            words = [w.lower() for w in _WORD.findall(block.text)]
+    for i, text in enumerate(texts[1:40], start=1):
+        if len(text) < 300:
+            words = _WORD.findall(text.lower())
             if words:
                 out[i] = sum(w in title for w in words) / len(words)
     return out
 
 
 def _run_length(flags: np.ndarray) -> np.ndarray:
-    """For each position, the length of the run of equal-valued True flags it sits in (0 if False)."""
+    """For each position, the length of the run of True flags it sits in (0 where False)."""
     n = len(flags)
-    if n == 0:
-        return np.zeros(0)
     change = np.flatnonzero(np.diff(flags.astype(np.int8))) + 1
     starts = np.concatenate(([0], change))
     lengths = np.diff(np.concatenate((starts, [n])))
-    runs = np.repeat(lengths, lengths).astype(np.float64)
-    return np.where(flags, runs, 0.0)
+    return np.where(flags, np.repeat(lengths, lengths), 0).astype(np.float64)
 
 
 def _window_mean(values: np.ndarray, width: int) -> np.ndarray:
@@ -221,6 +240,5 @@ def _window_mean(values: np.ndarray, width: int) -> np.ndarray:
     index = np.arange(n)
     lo = np.maximum(index - width, 0)
     hi = np.minimum(index + width + 1, n)
-    total = padded[hi] - padded[lo] - values
     count = hi - lo - 1
-    return np.where(count > 0, total / np.maximum(count, 1), 0.0)
+    return np.where(count > 0, (padded[hi] - padded[lo] - values) / np.maximum(count, 1), 0.0)

@@ -114,7 +114,8 @@ class Lexicon:
         self.promo = PhraseMatcher(words.PROMO_PHRASES, extra=extra(Reason.PROMO))
         self.related = PhraseMatcher(words.RELATED_PHRASES)
         self.promo_pattern = compile_patterns(words.PROMO_PATTERNS)
-        self.caption_pattern = compile_patterns(words.CAPTION_PATTERNS)
+        self.caption_ending = compile_patterns(words.CAPTION_ENDINGS)
+        self.caption_opening = compile_patterns(words.CAPTION_OPENINGS)
         self.user_patterns = {
             Reason(reason): compile_patterns(patterns) for reason, patterns in config.extra_patterns.items()
         }

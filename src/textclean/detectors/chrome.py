@@ -5,10 +5,12 @@ it is only trusted on short lines: a paragraph that mentions "search" is prose.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import regex
 
+from ..lexicon import CAPTION_ENDING_MARKS, PROMO_TRIGGERS
 from ..normalize import normalize
 from ..reasons import Reason
 from ..types import Block, Finding
@@ -27,6 +29,9 @@ _MAX_CRUMB_WORDS = 4
 # "- 31/50 Williams F1 team…", "3 of 12 Photo…": a slide of a photo gallery.
 _SLIDE_COUNTER = regex.compile(r"[-–•*\s]*(?P<index>\d{1,3})\s*(?:/|of|von|de|di)\s*(?P<total>\d{1,3})\b", regex.IGNORECASE)
 _MIN_GALLERY = 3
+_PROMO_TRIGGER = re.compile("|".join(re.escape(word) for word in PROMO_TRIGGERS))
+# A credit closes a caption within this many characters.
+_CAPTION_TAIL_CHARS = 220
 # A related-links heading counts in the last 40% of the text; teasers are under 60 words.
 _RELATED_TAIL_SHARE = 0.4
 _MAX_TEASER_WORDS = 60
@@ -110,12 +115,23 @@ def promo(blocks: Sequence[Block], context: Context) -> list[Finding]:
         phrase = lexicon.promo.match(norm)
         if phrase:
             found.append(finding(block, Reason.PROMO, 0.95, "promo", f"the whole line is the notice '{phrase}'"))
-        elif count <= context.config.max_chrome_words * 3 and lexicon.promo_pattern:
+        elif count <= context.config.max_chrome_words * 3 and _PROMO_TRIGGER.search(norm):
             match = lexicon.promo_pattern.search(norm)
             # A cookie notice can be long; a newsletter pitch is short.
             if match and (count <= context.config.max_chrome_words or "cookie" in match.group(0)):
                 found.append(finding(block, Reason.PROMO, 0.8, "promo", f"call to action or notice: '{clip(match.group(0))}'"))
     return found
+
+
+def _caption_mark(text: str, context: Context) -> regex.Match[str] | None:
+    lexicon = context.lexicon
+    tail = text[-_CAPTION_TAIL_CHARS:]
+    lowered = tail.lower()
+    if any(mark in lowered for mark in CAPTION_ENDING_MARKS):
+        match = lexicon.caption_ending.search(tail)
+        if match:
+            return match
+    return lexicon.caption_opening.match(text)
 
 
 def related_links(blocks: Sequence[Block], context: Context) -> list[Finding]:
@@ -136,11 +152,10 @@ def related_links(blocks: Sequence[Block], context: Context) -> list[Finding]:
 def caption(blocks: Sequence[Block], context: Context) -> list[Finding]:
     """Photo and video captions and credits ("(Credit: …/AFP)", "Photo: …", "Getty Images"),
     and gallery slides: three or more lines opening with a counter of one total ("3/50 …")."""
-    pattern = context.lexicon.caption_pattern
     slides: dict[str, list[Block]] = {}
     found = []
     for block in blocks:
-        match = pattern.search(block.text) if pattern else None
+        match = _caption_mark(block.text, context)
         if match:
             found.append(finding(block, Reason.CAPTION, 0.9, "caption", f"credit or caption mark '{clip(match.group(0).strip())}'"))
         elif counter := _SLIDE_COUNTER.match(block.text):

@@ -56,7 +56,8 @@ def _find_copies(context: Context) -> dict[int, Copy]:
     for index, (norm, count) in enumerate(zip(context.norms, context.word_counts)):
         if count < config.min_repeat_words:
             continue
-        copy = _exact(index, norm, first_seen)
+        source = first_seen.get(norm)
+        copy = None if source is None else Copy(index, source, 1.0, "exact")
         fuzzy_ok = index < config.max_fuzzy_blocks and len(norm) <= MAX_FUZZY_CHARS
         if copy is None and fuzzy_ok and fuzzy_pool:
             best = process.extractOne(norm, fuzzy_pool, scorer=fuzz.ratio, score_cutoff=cutoff)
@@ -73,11 +74,6 @@ def _find_copies(context: Context) -> dict[int, Copy]:
             fuzzy_pool.append(norm)
             fuzzy_index.append(index)
     return copies
-
-
-def _exact(index: int, norm: str, first_seen: dict[str, int]) -> Copy | None:
-    source = first_seen.get(norm)
-    return None if source is None else Copy(index, source, 1.0, "exact")
 
 
 def _prefix(index: int, norm: str, candidates: Sequence[int], context: Context) -> Copy | None:

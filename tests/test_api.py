@@ -1,0 +1,85 @@
+"""The library's public surface: config validation, presets, custom detectors, reasons, docs."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import textclean
+from textclean import CleanConfig, Cleaner, ConfigError, Finding, Reason
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_config_rejects_bad_values_with_the_fix():
+    with pytest.raises(ConfigError, match="fuzzy_threshold must be within 0..1"):
+        CleanConfig(fuzzy_threshold=90)
+    with pytest.raises(ConfigError, match="unknown reason 'spam'; known reasons: navigation"):
+        CleanConfig(thresholds={"spam": 0.5})
+    with pytest.raises(ConfigError, match="min_repeat_words must be a whole number"):
+        CleanConfig(min_repeat_words=0)
+    with pytest.raises(ConfigError, match="unknown preset 'x'; choose one of"):
+        CleanConfig.preset("x")
+
+
+def test_thresholds_decide_what_goes():
+    text = "Advertisement\nThe council approved the budget on Tuesday."
+    assert Cleaner().clean(text).text == "The council approved the budget on Tuesday."
+    assert Cleaner(thresholds={"promo": 1.0}).clean(text).text == text
+
+
+def test_detectors_can_be_disabled_and_added():
+    text = "Search\nSPONSORED BY ACME\nThe council approved the budget on Tuesday."
+    without_nav = Cleaner(detectors_enabled=("promo",)).clean(text)
+    assert "Search" in without_nav.text
+
+    def sponsor(blocks, context):
+        return [Finding(b.index, Reason.PROMO, 1.0, "sponsor", "sponsor line") for b in blocks if b.text.startswith("SPONSORED")]
+
+    cleaner = Cleaner(detectors={"sponsor": sponsor}, detectors_enabled=(*CleanConfig().detectors, "sponsor"))
+    result = cleaner.clean(text)
+    assert result.text == "The council approved the budget on Tuesday."
+    assert [(s.detector, s.evidence) for s in result.removed] == [("navigation", "the whole line is the UI phrase 'search'"), ("sponsor", "sponsor line")]
+
+
+def test_callers_add_their_own_phrases_and_patterns():
+    text = "Rubriques\nTICKER: ABC +3%\nLe conseil a voté le budget mardi soir."
+    config = CleanConfig(extra_phrases={"navigation": ("Rubriques",)}, extra_patterns={"promo": (r"TICKER: .*",)})
+    result = Cleaner(config).clean(text)
+    assert [(s.block_text, s.reason) for s in result.removed] == [("Rubriques", Reason.NAVIGATION), ("TICKER: ABC +3%", Reason.PROMO)]
+
+
+def test_never_empties_a_document():
+    result = textclean.clean("Search\nMenu\n...")
+    assert result.text == "Search\nMenu\n..."
+    assert all(d.rule.startswith("never_empty") for d in result.decisions)
+    assert {f.reason for f in result.findings} == {Reason.NAVIGATION, Reason.TRUNCATION}
+
+
+def test_result_to_dict_is_json_ready():
+    import json
+
+    data = textclean.clean("Search\nProse line of the article.").to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["removed"][0]["reason"] == "navigation"
+
+
+def test_every_reason_is_described_and_documented_in_the_readme():
+    readme = README.read_text(encoding="utf-8")
+    for reason in Reason:
+        assert reason.description
+        assert re.search(rf"^\| `{reason.value}` \|", readme, re.MULTILINE), f"README lacks a row for {reason.value}"
+
+
+def test_every_cli_command_is_documented_in_the_readme():
+    from textclean.cli import main
+
+    readme = README.read_text(encoding="utf-8")
+    for name in main.commands:
+        assert f"textclean {name}" in readme, f"README does not document `textclean {name}`"
+
+
+def test_public_names_exist():
+    for name in textclean.__all__:
+        assert hasattr(textclean, name)

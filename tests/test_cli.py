@@ -1,0 +1,122 @@
+"""The `textclean` command, tested with exact output (click's runner, no subprocess)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from textclean.cli import main
+
+ARTICLE = "Search\nThe council approved the budget on Tuesday after a long debate.\n...\n"
+CLEANED = "The council approved the budget on Tuesday after a long debate.\n"
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_clean_stdin_to_stdout():
+    result = run("clean", "-", input=ARTICLE)
+    assert result.exit_code == 0
+    assert result.output == CLEANED
+
+
+def test_clean_file_to_output_file(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(ARTICLE, encoding="utf-8")
+    target = tmp_path / "out.txt"
+    result = run("clean", str(source), "-o", str(target))
+    assert result.exit_code == 0 and result.output == ""
+    assert target.read_text(encoding="utf-8") == CLEANED
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp file left
+
+
+def test_clean_jsonl_keeps_other_fields_and_order():
+    lines = [
+        {"id": "b", "body": ARTICLE, "meta": {"x": 1}},
+        {"id": "a", "body": "Advertisement\nPlain prose stays as it is here.", "n": None},
+    ]
+    payload = "".join(json.dumps(line) + "\n" for line in lines)
+    result = run("clean", "--jsonl", "--text-key", "body", "--id-key", "id", input=payload)
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert out == [
+        {"id": "b", "body": CLEANED, "meta": {"x": 1}},  # the trailing newline is the original's
+        {"id": "a", "body": "Plain prose stays as it is here.", "n": None},
+    ]
+
+
+def test_report_has_one_record_per_document_with_spans(tmp_path):
+    report = tmp_path / "removed.jsonl"
+    payload = json.dumps({"id": 7, "text": ARTICLE}) + "\n" + json.dumps({"id": 8, "text": "Just prose."}) + "\n"
+    result = run("clean", "--jsonl", "--id-key", "id", "--report", str(report), input=payload)
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["7", "8"]
+    assert [(s["block_text"], s["reason"], s["detector"]) for s in records[0]["removed"]] == [
+        ("Search", "navigation", "navigation"), ("...", "truncation", "truncation"),
+    ]
+    assert records[1]["removed"] == []
+    span = records[0]["removed"][0]
+    assert ARTICLE[span["start"]:span["end"]].strip() == "Search"
+
+
+def test_directory_input_writes_one_file_per_input(tmp_path):
+    source = tmp_path / "in"
+    (source / "sub").mkdir(parents=True)
+    (source / "one.txt").write_text(ARTICLE, encoding="utf-8")
+    (source / "sub" / "two.txt").write_text("Advertisement\nKept line of prose.", encoding="utf-8")
+    result = run("clean", str(source), "-o", str(tmp_path / "out") + "/")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "one.txt").read_text(encoding="utf-8") == CLEANED
+    assert (tmp_path / "out" / "sub" / "two.txt").read_text(encoding="utf-8") == "Kept line of prose.\n"
+
+
+def test_explain_prints_the_table():
+    result = run("explain", "-", input=ARTICLE)
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "== <stdin>"
+    assert lines[2].split()[:3] == ["1", "drop", "navigation"]
+    assert lines[3].split()[:2] == ["2", "keep"]
+    assert lines[4].split()[:3] == ["3", "drop", "truncation"]
+
+
+@pytest.mark.parametrize(("payload", "message"), [
+    ('{"id": 1, "text": "ok"}\n{not json}\n', "Error: <stdin>:2: not valid JSON"),
+    ('{"id": 1}\n', "Error: <stdin>:1: field 'text' is missing; choose the field with --text-key"),
+    ('{"text": null}\n', "Error: <stdin>:1: field 'text' is NoneType, not a string"),
+    ('[1, 2]\n', "Error: <stdin>:1: expected a JSON object, got list"),
+])
+def test_bad_jsonl_names_the_line_and_exits_1(payload, message):
+    result = run("clean", "--jsonl", input=payload)
+    assert result.exit_code == 1
+    assert result.output.startswith(message)
+
+
+def test_invalid_utf8_names_file_line_and_fix(tmp_path):
+    source = tmp_path / "bad.txt"
+    source.write_bytes(b"fine line\nbad \xff byte\n")
+    result = run("clean", str(source))
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {source}:2: byte 0xff at column 5 is not valid utf-8; "
+        "pass --encoding, or --errors replace to substitute U+FFFD\n"
+    )
+    assert run("clean", str(source), "--errors", "replace").output == "fine line\nbad \ufffd byte\n"
+
+
+def test_missing_file_exits_1_and_bad_usage_exits_2(tmp_path):
+    missing = run("clean", str(tmp_path / "nope.txt"))
+    assert missing.exit_code == 1
+    assert missing.output == f"Error: {tmp_path / 'nope.txt'}: no such file or directory\n"
+    assert run("clean", "--preset", "nope").exit_code == 2
+    assert run("clean", "--no-such-option").exit_code == 2
+
+
+def test_a_failed_run_leaves_no_output_file(tmp_path):
+    target = tmp_path / "out.jsonl"
+    result = run("clean", "--jsonl", "-o", str(target), input='{"text": "ok"}\n{broken\n')
+    assert result.exit_code == 1
+    assert list(tmp_path.iterdir()) == []
