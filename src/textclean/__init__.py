@@ -2,10 +2,10 @@
 
 >>> import textclean
 >>> result = textclean.clean("Search\\nBREAKING\\nCity opens new library downtown\\n"
-...     "The city opened its new library on Monday, after three years of building work.\\n...")
+...     "The city opened its new library on Monday, after three long years of building work.\\n...")
 >>> print(result.text)
 City opens new library downtown
-The city opened its new library on Monday, after three years of building work.
+The city opened its new library on Monday, after three long years of building work.
 >>> [(span.block_text, span.reason.value) for span in result.removed]
 [('Search', 'navigation'), ('BREAKING', 'section_label'), ('...', 'truncation')]
 """

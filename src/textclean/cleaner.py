@@ -22,7 +22,7 @@ class Cleaner:
     >>> Cleaner(detectors_enabled=("nope",))
     Traceback (most recent call last):
     ...
-    textclean.errors.ConfigError: unknown detector 'nope'; known detectors: caption, duplicate, navigation, promo, repeated_lead, section_label, truncation, user_patterns
+    textclean.errors.ConfigError: unknown detector 'nope'; known detectors: caption, duplicate, ...
     """
 
     def __init__(
