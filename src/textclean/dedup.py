@@ -31,7 +31,7 @@ from .errors import InputError
 from .io import Record
 from .keep import KeepPolicy
 from .minhash import MinHasher
-from .shingles import containment, jaccard, normalized_for, shingle_hashes_many
+from .shingles import containment, distinct_per_document, jaccard, normalized_for, shingle_hashes_many
 from .store import StoredDoc, open_store
 
 __all__ = ["DedupConfig", "DedupIndex", "DedupResult", "Duplicate", "dedup_records", "exact_hash"]
@@ -141,7 +141,7 @@ class DedupIndex:
         norm = [normalized_for(t, self.config.shingling) for t in texts]
         hashes, offsets = shingle_hashes_many(norm, shingling=self.config.shingling)
         sigs = self._hasher.signatures_from_hashes(hashes, offsets)
-        sets = [np.unique(hashes[offsets[i] : offsets[i + 1]]) for i in range(len(texts))]
+        sets = distinct_per_document(hashes, offsets)
         return [exact_hash(n) for n in norm], sets, sigs
 
     def _verify(self, own: np.ndarray, other: np.ndarray) -> bool:
@@ -174,12 +174,14 @@ class DedupIndex:
                     raise InputError(f"{record.where}: document id {record.id!r} is already in the index; "
                                      "ids must be unique (choose the id field with --id-key)")
                 rep = self.store.exact_match(exact)
-                links = [rep] if rep is not None else [
-                    c for c, other in self.store.shingles(self.store.candidates(sig)).items() if self._verify(own, other)
-                ]
                 info = StoredDoc(record.id, len(record.text), int(own.size), exact,
                                  self._policy.value_of(record.fields), record.id)
-                self.store.add(info, own, None if rep is not None else sig)
+                if rep is not None:  # an exact copy: linked to the first copy, not put in LSH
+                    links = [rep]
+                    self.store.add(info, own, None)
+                else:
+                    candidates = self.store.add_and_query(info, own, sig)
+                    links = [c for c, other in self.store.shingles(candidates).items() if self._verify(own, other)]
                 self._info[record.id] = info
                 self._records.append(record)
                 self._clusters.add(record.id)
@@ -195,8 +197,10 @@ class DedupIndex:
         mapping: dict[str, str] = {}
         for root in roots:
             members = self._clusters.members[root]
+            if len(members) == 1:  # a document alone keeps itself, as it was stored
+                continue
             kept = self._policy.choose([self._info[m] for m in members])
-            mapping.update((m, kept) for m in members)
+            mapping.update((m, kept) for m in members if self._info[m].kept != kept)
         self.store.set_kept(mapping)
         for doc_id, kept in mapping.items():
             old = self._info[doc_id]

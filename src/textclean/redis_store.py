@@ -100,6 +100,11 @@ class RedisStore:
             for band_key, table in zip(keys, self._lsh.hashtables):
                 table.insert(band_key, key)
 
+    def add_and_query(self, doc: StoredDoc, shingles: np.ndarray, signature: np.ndarray) -> set[str]:
+        found = self.candidates(signature)
+        self.add(doc, shingles, signature)
+        return found
+
     def docs(self, ids: Iterable[str]) -> dict[str, StoredDoc]:
         ids = list(ids)
         values = self._r.hmget(self._key("docs"), ids) if ids else []

@@ -83,8 +83,7 @@ def fmix64(values: np.ndarray) -> np.ndarray:
 
 def token_hashes(tokens: Sequence[str]) -> np.ndarray:
     """xxh3-64 of each token's UTF-8 bytes, as ``uint64``."""
-    digest = xxhash.xxh3_64_intdigest
-    return np.fromiter((digest(t.encode()) for t in tokens), dtype=np.uint64, count=len(tokens))
+    return np.fromiter(map(xxhash.xxh3_64_intdigest, map(str.encode, tokens)), dtype=np.uint64, count=len(tokens))
 
 
 def _char_hashes(text: str) -> np.ndarray:
@@ -147,6 +146,17 @@ def shingle_hashes_many(
     offsets = np.zeros(len(normalized_texts) + 1, dtype=np.int64)
     np.cumsum(counts, out=offsets[1:])
     return _combine(flat, offsets, shingling.size)
+
+
+def distinct_per_document(hashes: np.ndarray, offsets: np.ndarray) -> list[np.ndarray]:
+    """Each document's sorted distinct shingle hashes, with one sort for the whole batch."""
+    doc = np.repeat(np.arange(offsets.size - 1, dtype=np.uint64), np.diff(offsets))
+    keyed = np.sort((doc << np.uint64(32)) | hashes.astype(np.uint64))
+    if keyed.size:
+        keyed = keyed[np.concatenate(([True], keyed[1:] != keyed[:-1]))]
+    bounds = np.searchsorted(keyed, np.arange(offsets.size, dtype=np.uint64) << np.uint64(32))
+    values = (keyed & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    return [values[bounds[i] : bounds[i + 1]] for i in range(offsets.size - 1)]
 
 
 def shingle_set(text: str, *, shingling: Shingling = Shingling()) -> np.ndarray:

@@ -100,6 +100,7 @@ class MemoryStore:
         self._shingles: dict[str, np.ndarray] = {}
         self._exact: dict[str, str] = {}
         self._members: dict[str, set[str]] = {}
+        self._tables = [table._dict for table in self._lsh.hashtables]  # DictSetStorage's dicts
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -130,6 +131,28 @@ class MemoryStore:
             self._lsh.keys.insert(doc.id, *keys)
             for key, table in zip(keys, self._lsh.hashtables):
                 table.insert(key, doc.id)
+
+    def add_and_query(self, doc: StoredDoc, shingles: np.ndarray, signature: np.ndarray) -> set[str]:
+        """``candidates(signature)`` before adding, then ``add``: one bucket lookup per band.
+
+        The hot loop of a dedup run, so it works on the dict inside datasketch's
+        ``DictSetStorage`` directly; a test checks it against ``MinHashLSH.query``.
+        """
+        found: set[str] = set()
+        keys = _band_keys(signature, self._lsh.hashranges)
+        for key, table in zip(keys, self._tables):
+            bucket = table.get(key)
+            if bucket is None:
+                table[key] = {doc.id}
+            else:
+                found |= bucket
+                bucket.add(doc.id)
+        self._lsh.keys.insert(doc.id, *keys)
+        self._docs[doc.id] = doc
+        self._shingles[doc.id] = shingles
+        self._members.setdefault(doc.kept, set()).add(doc.id)
+        self._exact.setdefault(doc.exact, doc.id)
+        return found
 
     def docs(self, ids: Iterable[str]) -> dict[str, StoredDoc]:
         return {i: self._docs[i] for i in ids}
@@ -235,6 +258,11 @@ class SQLiteStore:
         if signature is not None:
             rowid = cur.lastrowid
             self._db.executemany("INSERT INTO buckets VALUES (?, ?)", [(b, rowid) for b in self._buckets(signature)])
+
+    def add_and_query(self, doc: StoredDoc, shingles: np.ndarray, signature: np.ndarray) -> set[str]:
+        found = self.candidates(signature)
+        self.add(doc, shingles, signature)
+        return found
 
     def _select(self, columns: str, ids: Iterable[str]) -> list[tuple]:
         ids = list(ids)
