@@ -133,13 +133,12 @@ def shingle_hashes_many(
     (``uint32``, in text order, repeats kept; a MinHash does not care).
     """
     if shingling.kind == "word":
-        tokens: list[str] = []
-        counts = np.empty(len(normalized_texts), dtype=np.int64)
-        for i, text in enumerate(normalized_texts):
-            parts = text.split(" ") if text else []
-            tokens.extend(parts)
-            counts[i] = len(parts)
-        flat = token_hashes(tokens)
+        # Normalized text has single spaces between tokens: count them per document, then split
+        # the UTF-8 bytes of all documents at once (no str objects to encode one by one).
+        counts = np.fromiter((t.count(" ") + 1 if t else 0 for t in normalized_texts), dtype=np.int64,
+                             count=len(normalized_texts))
+        tokens = " ".join([t for t in normalized_texts if t]).encode().split(b" ") if counts.any() else []
+        flat = np.fromiter(map(xxhash.xxh3_64_intdigest, tokens), dtype=np.uint64, count=len(tokens))
     else:
         flat = _char_hashes("".join(normalized_texts))
         counts = np.fromiter((len(t) for t in normalized_texts), dtype=np.int64, count=len(normalized_texts))
