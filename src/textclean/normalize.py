@@ -13,6 +13,8 @@ agrees on what a repeat is.
 """
 from __future__ import annotations
 
+import re
+import string
 import unicodedata
 
 import regex
@@ -21,6 +23,11 @@ import regex
 _PUNCT_SYMBOL_OR_SPACE = regex.compile(r"[\p{P}\p{S}\s]+")
 _DIGIT_RUN = regex.compile(r"\d+(?:[\s.,:/-]*\d+)*")
 _WORD = regex.compile(r"\w+")
+# Fast path for ASCII text (the same result, several times faster): ASCII's punctuation and
+# symbols are exactly string.punctuation, and its regex whitespace is str.split()'s except
+# for the four information separators \x1c-\x1f, which send a text down the regex path.
+_ASCII_PUNCT_TO_SPACE = str.maketrans(dict.fromkeys(string.punctuation, " "))
+_INFO_SEPARATOR = re.compile("[\x1c-\x1f]")
 
 
 def normalize(text: str, *, mask_digits: bool = False) -> str:
@@ -33,7 +40,18 @@ def normalize(text: str, *, mask_digits: bool = False) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     if mask_digits:
         text = _DIGIT_RUN.sub("0", text)
-    return _PUNCT_SYMBOL_OR_SPACE.sub(" ", text).strip()
+    if _INFO_SEPARATOR.search(text):  # str.split() would split on these; \s does not
+        return _PUNCT_SYMBOL_OR_SPACE.sub(" ", text).strip()
+    if text.isascii():
+        return " ".join(text.translate(_ASCII_PUNCT_TO_SPACE).split())
+    # Line by line, so the ASCII lines of a mostly-ASCII text take the fast path.
+    return " ".join(filter(None, map(_fold_line, text.split("\n"))))
+
+
+def _fold_line(line: str) -> str:
+    if line.isascii():
+        return " ".join(line.translate(_ASCII_PUNCT_TO_SPACE).split())
+    return _PUNCT_SYMBOL_OR_SPACE.sub(" ", line).strip()
 
 
 def words(text: str) -> list[str]:

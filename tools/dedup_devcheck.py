@@ -1,0 +1,119 @@
+"""Dev check for corpus dedup on CleanPortalEval: the same page in 11 versions.
+
+Each page gives up to 11 documents: ``gold_text``, the two full-page dumps (``html_text``,
+``inscriptis``) and eight extractors' outputs (lines joined). The script reports how the
+clusters group them at the default settings, and the Jaccard threshold at which all extractor
+outputs of a page fall into one cluster (containment kept at its default), together with how
+many clusters mix pages at that threshold.
+
+    python tools/dedup_devcheck.py [--data ../shared/data/cleanportaleval/pages.jsonl] [--json]
+
+The data stays where it is; nothing from it is copied into the repository.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from textclean.config import DedupConfig
+from textclean.dedup import dedup_records
+from textclean.io import Record
+
+DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "cleanportaleval" / "pages.jsonl"
+DUMPS = ("html_text", "inscriptis")
+
+
+def load_versions(path: Path) -> list[Record]:
+    """One record per (page, version); id ``page/version``; empty versions are left out."""
+    records = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        page = json.loads(line)
+        versions = {"gold": page["gold_text"]}
+        versions.update({f"dump:{k}": "\n".join(x["text"] for x in page["dumps"].get(k) or []) for k in DUMPS})
+        versions.update({f"ext:{k}": "\n".join(x["text"] for x in v or []) for k, v in page["extractor_outputs"].items()})
+        for version, text in versions.items():
+            if text.strip():
+                records.append(Record(id=f"{page['id']}/{version}", text=text, source=str(path), fields={}))
+    return records
+
+
+def clusters(records: list[Record], config: DedupConfig) -> dict[str, str]:
+    """Each record id's cluster (the kept id)."""
+    result = dedup_records(records, config=config)
+    kept_of = {r.id: r.id for r in records}
+    kept_of.update({d.id: d.duplicate_of for d in result.duplicates})
+    return kept_of
+
+
+def summarize(records: list[Record], kept_of: dict[str, str]) -> dict:
+    by_page: dict[str, dict[str, str]] = defaultdict(dict)
+    for doc_id, kept in kept_of.items():
+        page, version = doc_id.split("/", 1)
+        by_page[page][version] = kept
+    members: dict[str, set[str]] = defaultdict(set)
+    for doc_id, kept in kept_of.items():
+        members[kept].add(doc_id.split("/", 1)[0])
+    mixed = sum(len(pages) > 1 for pages in members.values())
+    together = Counter()  # version -> pages where it is in gold's cluster
+    all_extractors = 0
+    clusters_per_page = []
+    for page, versions in by_page.items():
+        gold = versions.get("gold")
+        for version, kept in versions.items():
+            if version != "gold" and kept == gold:
+                together[version] += 1
+        ext = {k for v, k in versions.items() if v.startswith("ext:")}
+        all_extractors += len(ext) == 1
+        clusters_per_page.append(len(set(versions.values())))
+    return {
+        "pages": len(by_page),
+        "documents": len(kept_of),
+        "clusters": len(members),
+        "clusters_mixing_pages": mixed,
+        "mean_clusters_per_page": round(sum(clusters_per_page) / len(clusters_per_page), 2),
+        "pages_with_all_extractors_in_one_cluster": all_extractors,
+        "in_gold_cluster_by_version": dict(sorted(together.items())),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    if not args.data.exists():
+        print(f"no dev data at {args.data}; pass --data", file=sys.stderr)
+        return 1
+    records = load_versions(args.data)
+    out = {"default": {"threshold": DedupConfig().threshold, **summarize(records, clusters(records, DedupConfig()))}}
+    sweep = []
+    for step in range(16, 0, -1):  # 0.80, 0.75, ... 0.05
+        threshold = round(step * 0.05, 2)
+        summary = summarize(records, clusters(records, DedupConfig(threshold=threshold)))
+        sweep.append({"threshold": threshold, **{k: summary[k] for k in (
+            "pages_with_all_extractors_in_one_cluster", "clusters_mixing_pages", "mean_clusters_per_page")}})
+    out["sweep"] = sweep
+    full = [s for s in sweep if s["pages_with_all_extractors_in_one_cluster"] == out["default"]["pages"]]
+    out["highest_threshold_all_extractors_together"] = full[0]["threshold"] if full else None
+    if args.json:
+        print(json.dumps(out, indent=1))
+        return 0
+    d = out["default"]
+    print(f"{d['pages']} pages, {d['documents']} versions; default threshold {d['threshold']}: {d['clusters']} clusters, "
+          f"{d['mean_clusters_per_page']} per page, {d['clusters_mixing_pages']} mixing pages, "
+          f"{d['pages_with_all_extractors_in_one_cluster']} pages with all extractor outputs in one cluster")
+    print("versions in the gold text's cluster (pages):", d["in_gold_cluster_by_version"])
+    print("threshold  pages-all-extractors-together  clusters-mixing-pages  clusters-per-page")
+    for s in sweep:
+        print(f"{s['threshold']:9.2f}  {s['pages_with_all_extractors_in_one_cluster']:29d}  "
+              f"{s['clusters_mixing_pages']:21d}  {s['mean_clusters_per_page']:17.2f}")
+    print("highest threshold with all extractor outputs of every page together:",
+          out["highest_threshold_all_extractors_together"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
