@@ -18,6 +18,7 @@ from .base import Context, clip, finding
 
 # Separators of breadcrumbs and inline menus: "Home › World › Europe", "News | Sport | Weather".
 _CRUMB_SEPARATOR = regex.compile(r"\s*(?:[›»>|•·/]|\s[-–—]\s)\s*")
+_CRUMB_CHARS = frozenset("›»>|•·/-–—")
 _STRONG_CRUMB = regex.compile(r"[›»]")
 _HAS_LETTER = regex.compile(r"\p{L}")
 _CASED_LETTER = regex.compile(r"\p{Lu}|\p{Ll}")
@@ -55,6 +56,8 @@ def navigation(blocks: Sequence[Block], context: Context) -> list[Finding]:
 
 def _breadcrumb(text: str, context: Context) -> str | None:
     """Evidence when ``text`` is a row of short items split by crumb or menu separators."""
+    if _CRUMB_CHARS.isdisjoint(text):
+        return None
     items = [item for item in _CRUMB_SEPARATOR.split(text) if _HAS_LETTER.search(item)]
     if len(items) < 2 or any(len(item.split()) > _MAX_CRUMB_WORDS for item in items):
         return None

@@ -27,6 +27,8 @@ _QUESTION = regex.compile(r"[?？؟]\s*$")
 _HEAD_REPEAT_DISTANCE = 3
 # Weight of a repeat elsewhere: exact copies score 0.45, below the default threshold 0.5.
 _FAR_REPEAT_WEIGHT = 0.45
+# The longest marker line ("Click here to read more", "Leer artículo completo") is shorter.
+_MAX_MARKER_CHARS = 40
 _ENDS_WITH_ELLIPSIS = regex.compile(r"(?:\.\s*\.\s*\.|…)\s*[\])]?\s*$")
 
 
@@ -162,6 +164,8 @@ def _lead_findings(run: list[Copy], blocks: Sequence[Block]) -> list[Finding]:
 
 
 def _marker(block: Block, norm: str, context: Context) -> str | None:
+    if len(block.text) > _MAX_MARKER_CHARS:
+        return None
     if _ELLIPSIS_ONLY.fullmatch(block.text):
         return block.text
     # "Read more:" introduces a list of links; only a bare "Read more" marks a cut.
