@@ -178,3 +178,40 @@ def test_unreachable_redis_is_a_clear_error():
 
     with pytest.raises(ConfigError, match="cannot reach Redis at redis://127.0.0.1:1/0.*start redis-server"):
         RedisStore("redis://127.0.0.1:1/0", DedupConfig().index_params())
+
+
+def test_memory_store_shared_by_two_indexes_equals_one_run():
+    records = make_corpus(13)
+    config = DedupConfig(keep="latest:date")
+    store = MemoryStore(config.index_params())
+    half = len(records) // 2
+    results = []
+    for part in (records[:half], records[half:]):
+        index = DedupIndex(config, store=store)
+        index.add(part)
+        results.append(index.result())
+    assert final_mapping(records, *results) == final_mapping(records, dedup_records(records, config=config))
+
+
+def test_compact_storage_behaves_like_datasketch_dict_storage():
+    from datasketch import MinHashLSH
+
+    from textclean.store import CompactSetStorage
+
+    config = DedupConfig()
+    hasher = MinHasher(num_perm=config.num_perm, seed=config.seed)
+    texts = [" ".join(f"w{i}" for i in range(k, k + 150)) for k in (0, 3, 6, 500)]
+    rows = hasher.signatures(texts)
+    compact = MinHashLSH(num_perm=128, params=config.bands_rows)
+    compact.hashtables = [CompactSetStorage() for _ in compact.hashtables]
+    plain = MinHashLSH(num_perm=128, params=config.bands_rows)
+    for key, row in zip("abcd", rows):
+        compact.insert(key, hasher.lean(row))
+        plain.insert(key, hasher.lean(row))
+    for row in rows:
+        assert sorted(compact.query(hasher.lean(row))) == sorted(plain.query(hasher.lean(row)))
+    compact.remove("b")
+    plain.remove("b")
+    for row in rows:
+        assert sorted(compact.query(hasher.lean(row))) == sorted(plain.query(hasher.lean(row)))
+    assert [len(t) for t in compact.hashtables] == [len(t) for t in plain.hashtables]
