@@ -14,12 +14,15 @@ from __future__ import annotations
 from typing import Any
 
 from .cleaner import Cleaner
-from .config import PRESETS, CleanConfig
+from .config import PRESETS, CleanConfig, DedupConfig
+from .dedup import DedupIndex, DedupResult, Duplicate, dedup_records
 from .errors import ConfigError, IndexMismatchError, InputError, TextcleanError
 from .explain import apply_removals
+from .minhash import MinHasher, minhash_signatures
 from .normalize import normalize
 from .reasons import Reason
 from .segment import segment
+from .shingles import Shingling
 from .types import Block, CleanResult, Decision, Finding, Span
 
 __version__ = "0.1.0"
@@ -56,16 +59,24 @@ __all__ = [
     "Cleaner",
     "ConfigError",
     "Decision",
+    "DedupConfig",
+    "DedupIndex",
+    "DedupResult",
+    "Duplicate",
     "Finding",
     "IndexMismatchError",
     "InputError",
+    "MinHasher",
     "PRESETS",
     "Reason",
+    "Shingling",
     "Span",
     "TextcleanError",
     "apply_removals",
     "clean",
     "clean_text",
+    "dedup_records",
+    "minhash_signatures",
     "normalize",
     "segment",
 ]
