@@ -33,6 +33,13 @@ def _summary(result: DedupResult, total: int, index: str | None) -> str:
     return line + (f"; index {index}" if index else "")
 
 
+def _lsh_report(config: DedupConfig) -> str:
+    bands, rows = config.bands_rows
+    curve = ", ".join(f"{s:g}: {p:g}" for s, p in config.s_curve())
+    return (f"LSH: {bands} bands x {rows} rows of {config.num_perm} permutations; "
+            f"chance that a pair of Jaccard similarity s is compared: {curve}")
+
+
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", default=STDIO, show_default=True, help="Unique records (JSONL); - is stdout.")
@@ -51,8 +58,9 @@ def _summary(result: DedupResult, total: int, index: str | None) -> str:
 @click.option("--id-key", default=None, help="JSONL field holding the record id (default: file:line).")
 @click.option("--encoding", default="utf-8", show_default=True)
 @click.option("--errors", "decode_errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True)
+@click.option("-v", "--verbose", is_flag=True, help="Also print the LSH bands and rows and their S-curve on stderr.")
 def dedup(inputs, output, clusters, index_path, redis_url, threshold, containment, keep, shingles, shingle_size,
-          text_key, id_key, encoding, decode_errors) -> None:
+          text_key, id_key, encoding, decode_errors, verbose) -> None:
     """Remove duplicate and near-duplicate documents from INPUT files (JSONL, or text files, or -).
 
     Records keep all their fields. Against an --index, documents seen in earlier runs count:
@@ -66,6 +74,8 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
             keep=keep,
             shingling=Shingling(kind=shingles, size=shingle_size or (5 if shingles == "word" else 9)),
         )
+        if verbose:
+            click.echo(_lsh_report(config), err=True)
         records = list(_records(io.expand_inputs(inputs), text_key, id_key, encoding, decode_errors))
         if sys.stderr.isatty():
             with click.progressbar(length=len(records), label="dedup", file=sys.stderr) as bar:

@@ -74,3 +74,14 @@ def test_bad_usage_exits_2(tmp_path):
 def test_dedup_is_documented_in_help():
     result = CliRunner().invoke(main, ["--help"])
     assert "dedup" in result.output
+
+
+def test_verbose_reports_the_lsh_s_curve(tmp_path):
+    corpus = write_jsonl(tmp_path / "in.jsonl", rows()[3:])
+    result = CliRunner().invoke(main, ["dedup", corpus, "-v", "-o", str(tmp_path / "u.jsonl")])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == (
+        "LSH: 42 bands x 3 rows of 128 permutations; chance that a pair of Jaccard similarity s is "
+        "compared: 0.1: 0.0412, 0.2: 0.2863, 0.3: 0.6832, 0.4: 0.9378, 0.5: 0.9963, 0.6: 1, 0.7: 1, "
+        "0.8: 1, 0.9: 1, 1: 1"
+    )
