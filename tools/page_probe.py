@@ -25,3 +25,11 @@ def clean_auto(text: str) -> str:
     from textclean.detectors.low_content import looks_like_full_page
 
     return (_PAGE if looks_like_full_page(text) else _DEFAULT).clean(text).text
+
+
+_LOW_CONTENT_ONLY = textclean.Cleaner(preset="page", detectors_enabled=("low_content",)) if _PAGE else None
+
+
+def clean_low_content_only(text: str) -> str:
+    """Only the low_content detector (to measure what the default detectors add on full pages)."""
+    return (_LOW_CONTENT_ONLY or _DEFAULT).clean(text).text

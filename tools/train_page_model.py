@@ -13,7 +13,8 @@ Data provenance: the development sets in ../shared/data (see its README), never 
   boilerplate, other lines are unlabelled (weight 0).
 The model is logistic regression on standardized :data:`textclean.page_features.FEATURES`
 (numpy Newton steps with an L2 penalty); rows are weighted by the square root of their token
-count, because a long paragraph is worth more of the article than a one-word menu item.
+count (a long paragraph is worth more of the article than a one-word menu item), and every page
+weighs the same in total, as in the sets' macro-averaged scores.
 Cross-validation holds out one whole set at a time (sites never straddle train and test).
 """
 from __future__ import annotations
@@ -77,17 +78,15 @@ def _snippet_labels(blocks, keep: list[str], drop: list[str]) -> list[int]:
 def fit(pages: list[dict], l2: float = L2) -> dict:
     """Logistic regression by Newton's method; returns the model as JSON-ready data."""
     x = np.vstack([p["x"] for p in pages])
-    y = np.concatenate([p["y"] for p in pages]).astype(np.float64)
-    tokens = np.expm1(x[:, FEATURES.index("log_tokens")])
-    weight = np.where(y >= 0, np.sqrt(tokens + 1.0), 0.0)
-    y = np.clip(y, 0, 1)
+    y = np.clip(np.concatenate([p["y"] for p in pages]), 0, 1).astype(np.float64)
+    weight = np.concatenate([_page_weights(p) for p in pages])
     mean = np.average(x, axis=0, weights=weight)
     scale = np.sqrt(np.average((x - mean) ** 2, axis=0, weights=weight)) + 1e-6
     z = np.column_stack([(x - mean) / scale, np.ones(len(x))])
     w = np.zeros(z.shape[1])
     penalty = np.full(z.shape[1], l2)
     penalty[-1] = 0.0
-    for _ in range(30):
+    for _ in range(40):
         p = 1.0 / (1.0 + np.exp(-(z @ w)))
         grad = z.T @ (weight * (p - y)) + penalty * w
         hess = (z * (weight * p * (1 - p))[:, None]).T @ z + np.diag(penalty)
@@ -104,6 +103,14 @@ def fit(pages: list[dict], l2: float = L2) -> dict:
         "weights": [round(float(v), 6) for v in w[:-1]],
         "bias": round(float(w[-1]), 6),
     }
+
+
+def _page_weights(page: dict) -> np.ndarray:
+    """Labelled rows weighted by sqrt(tokens), each page summing to 100: every page counts alike,
+    as in the sets' macro-averaged scores, however many lines it has or has labelled."""
+    tokens = np.expm1(page["x"][:, FEATURES.index("log_tokens")])
+    weight = np.where(page["y"] >= 0, np.sqrt(tokens + 1.0), 0.0)
+    return weight / weight.sum() * 100 if weight.sum() > 0 else weight
 
 
 def probabilities(model: dict, x: np.ndarray) -> np.ndarray:
@@ -133,7 +140,6 @@ def evaluate(pages: list[dict], keep_fn) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cv-only", action="store_true")
-    parser.add_argument("--threshold", type=float, default=0.5)
     args = parser.parse_args()
     from textclean.detectors.low_content import keep_mask
 
@@ -141,7 +147,7 @@ def main() -> None:
     for held_out in SETS:
         train = [p for name in SETS if name != held_out for p in data[name]]
         model = fit(train)
-        result = evaluate(data[held_out], lambda p: keep_mask(p["blocks"], probabilities(model, p["x"]), args.threshold))
+        result = evaluate(data[held_out], lambda p: keep_mask(p["x"], probabilities(model, p["x"])))
         print(f"held out {held_out:17} (trained on the other two): {result}")
     if args.cv_only:
         return
@@ -149,7 +155,7 @@ def main() -> None:
     MODEL.parent.mkdir(parents=True, exist_ok=True)
     MODEL.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     for name in SETS:
-        result = evaluate(data[name], lambda p: keep_mask(p["blocks"], probabilities(model, p["x"]), args.threshold))
+        result = evaluate(data[name], lambda p: keep_mask(p["x"], probabilities(model, p["x"])))
         print(f"trained on all, scored on {name:17}: {result}")
     print(f"wrote {MODEL.relative_to(ROOT)}")
 

@@ -31,6 +31,7 @@ DEFAULT_DETECTORS = (
     "promo",
     "related_links",
     "user_patterns",
+    "template",  # finds nothing unless a template model is passed to the Cleaner
 )
 
 _SHARES = ("fuzzy_threshold", "prefix_min_share")
@@ -121,8 +122,9 @@ PRESETS: dict[str, dict[str, Any]] = {
         "fuzzy_threshold": 0.98,
     },
     # Full-page dumps (innerText, WET, html-text): keep only the headline and the article body.
+    # low_content alone: on full pages the default detectors add nothing measurable and halve speed.
     "page": {
-        "detectors": DEFAULT_DETECTORS + ("low_content",),
+        "detectors": ("low_content",),
     },
 }
 

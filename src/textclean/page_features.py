@@ -77,8 +77,7 @@ BLOCK_FEATURES = (
 )
 # Where the block stands and what surrounds it.
 CONTEXT_FEATURES = (
-    "position", "char_position", "first_block", "title_overlap", "in_body_region", "body_distance",
-    "before_body", "share_of_longest", "short_run", "prose_run",
+    "position", "char_position", "first_block", "title_overlap", "in_body_region", "share_of_longest", "short_run", "prose_run", "prose_mass3", "prose_mass10", "relative_tokens",
     "win1_log_tokens", "win1_stop_share", "win1_sentence_end", "win1_short_title_line",
     "win3_log_tokens", "win3_stop_share", "win3_sentence_end", "win3_short_title_line",
     "win10_log_tokens", "win10_stop_share", "win10_sentence_end", "win10_short_title_line",
@@ -172,15 +171,15 @@ def _context_measures(texts: list[str], base: np.ndarray) -> list[np.ndarray]:
     tokens = np.expm1(col["log_tokens"])
     chars = np.expm1(col["log_chars"])
     prose = (tokens >= _PROSE_MIN_TOKENS) & ((col["stop_share"] >= 0.15) | (col["sentence_end"] > 0))
-    start, end = body_region(tokens, prose)
+    start, end = body_region(_prose_gain(tokens, prose))
     index = np.arange(n, dtype=np.float64)
-    distance = np.where(index < start, start - index, np.where(index > end, index - end, 0.0))
     cum_chars = np.cumsum(chars) - chars
     context = [
         index / max(n - 1, 1), cum_chars / max(chars.sum(), 1.0), (index == 0).astype(np.float64),
-        _title_overlap(texts), ((index >= start) & (index <= end)).astype(np.float64), np.log1p(distance),
-        (index < start).astype(np.float64), chars / max(chars.max(), 1.0),
+        _title_overlap(texts), ((index >= start) & (index <= end)).astype(np.float64), chars / max(chars.max(), 1.0),
         np.log1p(_run_length(tokens <= 4)), np.log1p(_run_length(prose)),
+        _relative_mass(prose * tokens, 3), _relative_mass(prose * tokens, 10),
+        col["log_tokens"] - np.log1p(np.median(tokens)),
     ]
     for width in (1, 3, 10):
         for name in _WINDOW_OF:
@@ -188,16 +187,11 @@ def _context_measures(texts: list[str], base: np.ndarray) -> list[np.ndarray]:
     return context
 
 
-def body_region(tokens: np.ndarray, prose: np.ndarray) -> tuple[int, int]:
-    """The first and last block of the contiguous stretch richest in prose (maximum subarray).
-
-    Prose lines gain their token count, other lines cost a little each, so a short caption or
-    subheading inside the article does not split it, while a menu of twenty items does.
-    """
-    gain = np.where(prose, np.minimum(tokens, 120.0), -np.minimum(tokens, 12.0) - 3.0).tolist()
-    best, best_span = -1.0, (0, len(gain) - 1)
+def body_region(gain: np.ndarray) -> tuple[int, int]:
+    """First and last index of the contiguous stretch whose ``gain`` sums highest (maximum subarray)."""
+    best, best_span = -np.inf, (0, len(gain) - 1)
     running, run_start = 0.0, 0
-    for i, value in enumerate(gain):
+    for i, value in enumerate(gain.tolist()):
         if running <= 0:
             running, run_start = value, i
         else:
@@ -205,6 +199,12 @@ def body_region(tokens: np.ndarray, prose: np.ndarray) -> tuple[int, int]:
         if running > best:
             best, best_span = running, (run_start, i)
     return best_span
+
+
+def _prose_gain(tokens: np.ndarray, prose: np.ndarray) -> np.ndarray:
+    """Prose lines gain their token count, other lines cost a little each, so a short caption or
+    subheading inside the article does not split it, while a menu of twenty items does."""
+    return np.where(prose, np.minimum(tokens, 120.0), -np.minimum(tokens, 12.0) - 3.0)
 
 
 _WORD = re.compile(r"\w+")
@@ -231,6 +231,14 @@ def _run_length(flags: np.ndarray) -> np.ndarray:
     starts = np.concatenate(([0], change))
     lengths = np.diff(np.concatenate((starts, [n])))
     return np.where(flags, np.repeat(lengths, lengths), 0).astype(np.float64)
+
+
+def _relative_mass(values: np.ndarray, width: int) -> np.ndarray:
+    """Sum of ``values`` over the ``width`` blocks on each side, as a share of the page's largest such sum."""
+    padded = np.concatenate(([0.0], np.cumsum(values)))
+    index = np.arange(len(values))
+    total = padded[np.minimum(index + width + 1, len(values))] - padded[np.maximum(index - width, 0)]
+    return total / max(total.max(), 1.0)
 
 
 def _window_mean(values: np.ndarray, width: int) -> np.ndarray:

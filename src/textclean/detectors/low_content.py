@@ -2,9 +2,16 @@
 
 The page's text is all there is (menus, link lists, footers, comments, the article somewhere in
 the middle). A small logistic model shipped with the package (``models/page_model.json``,
-trained by ``tools/train_page_model.py``) scores each block from the evidence of
-:mod:`textclean.page_features`; blocks it does not call body are reported, with the features
-that weighed most against them as evidence. The headline is never reported.
+trained by ``tools/train_page_model.py``) gives each block a probability of being body text
+from the evidence of :mod:`textclean.page_features`. The body is then taken as one contiguous
+region (the stretch where body probability, weighted by length, adds up the most), so a short
+list item or subheading inside the article stays and a lone teaser outside it goes. The
+headline above the region is kept and never reported.
+
+Each finding's evidence names the features that weighed most against the block. Its score is
+``0.5 + (1 - p) / 2`` for body probability ``p``: every reported block reaches the default 0.5
+threshold, and a stricter threshold (``thresholds={"low_content": 0.9}``) keeps all but the
+surest drops.
 """
 from __future__ import annotations
 
@@ -15,30 +22,58 @@ from importlib import resources
 
 import numpy as np
 
-from ..page_features import FEATURES, page_features
+from ..page_features import FEATURES, body_region, page_features
 from ..reasons import Reason
 from ..types import Block, Finding
 from .base import Context, finding
 
 MODEL_FORMAT = "textclean-page-model/1"
-DEFAULT_THRESHOLD = 0.5
+# A block counts toward the body region by (p - REGION_P) * sqrt(tokens + 1).
+REGION_P = 0.45
+# Inside the region a block goes only when the model is sure of it; outside, it stays if surer still.
+INSIDE_MIN_P = 0.1
+OUTSIDE_MIN_P = 0.85
+# The headline: a line of 2–30 words among the 15 above the region, sharing words with the page title.
+_HEADLINE_WINDOW = 15
+_HEADLINE_MIN_OVERLAP = 0.5
+_TOKENS = FEATURES.index("log_tokens")
+_TITLE_OVERLAP = FEATURES.index("title_overlap")
+
+# What a feature means when it weighs against a block, for evidence a person can read.
+_AGAINST = {
+    "log_tokens": "few words", "log_chars": "short", "stop_share": "few function words",
+    "sentence_end": "no sentence ending", "punct_density": "little punctuation", "title_share": "title-cased words",
+    "upper_share": "capitals", "digit_share": "digits", "separators": "menu separators (| › » ·)",
+    "nav_phrase": "a navigation phrase", "promo_phrase": "a promo or related-links phrase",
+    "footer_words": "footer words (copyright, privacy, share…)", "link_words": "web addresses",
+    "date_words": "dates", "short_title_line": "a short title-cased line", "repeated_text": "repeated on the page",
+    "short_run": "in a run of short lines", "prose_run": "not in a run of prose", "in_body_region": "outside the prose region",
+    "prose_mass3": "little prose nearby", "prose_mass10": "little prose in the neighbourhood",
+    "relative_tokens": "short for this page", "position": "late on the page", "char_position": "late on the page",
+    "win1_log_tokens": "short neighbours", "win3_log_tokens": "short neighbours", "win10_log_tokens": "short lines around it",
+    "win1_stop_share": "neighbours without function words", "win3_stop_share": "neighbours without function words",
+    "win10_stop_share": "lines around it without function words", "win1_sentence_end": "neighbours without sentences",
+    "win3_sentence_end": "neighbours without sentences", "win10_sentence_end": "lines around it without sentences",
+    "win1_short_title_line": "next to short title-cased lines", "win3_short_title_line": "among short title-cased lines",
+    "win10_short_title_line": "among short title-cased lines",
+}
 
 
 class PageModel:
-    """A logistic model over :data:`~textclean.page_features.FEATURES`, loaded from JSON."""
+    """A logistic model over :data:`~textclean.page_features.FEATURES`, loaded from JSON data."""
 
     def __init__(self, data: dict) -> None:
         if data.get("format") != MODEL_FORMAT:
             raise ValueError(f"not a page model of format {MODEL_FORMAT}: {data.get('format')!r}")
         if tuple(data["features"]) != FEATURES:
-            raise ValueError("page model was trained on other features; retrain with tools/train_page_model.py")
+            raise ValueError("the page model was trained on other features; retrain it with tools/train_page_model.py")
         self.mean = np.array(data["mean"])
         self.scale = np.array(data["scale"])
         self.weights = np.array(data["weights"])
         self.bias = float(data["bias"])
 
     def contributions(self, x: np.ndarray) -> np.ndarray:
-        """Each feature's share of each block's log-odds of being body."""
+        """Each feature's part in each block's log-odds of being body text."""
         return (x - self.mean) / self.scale * self.weights
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
@@ -52,10 +87,35 @@ def bundled_model() -> PageModel:
     return PageModel(json.loads(text))
 
 
-def keep_mask(blocks: Sequence[Block], body: np.ndarray, threshold: float = DEFAULT_THRESHOLD) -> np.ndarray:
-    """Which blocks stay: those the model calls body, plus the headline."""
-    keep = body >= threshold
+def keep_mask(x: np.ndarray, body: np.ndarray) -> np.ndarray:
+    """Which blocks stay, from their features ``x`` and body probabilities: the body region and the headline."""
+    tokens = np.expm1(x[:, _TOKENS])
+    start, end = body_region_of(tokens, body)
+    index = np.arange(len(body))
+    keep = ((index >= start) & (index <= end) & (body >= INSIDE_MIN_P)) | (body >= OUTSIDE_MIN_P)
+    headline = find_headline(x, body, start)
+    if headline is not None:
+        keep[headline] = True
     return keep
+
+
+def body_region_of(tokens: np.ndarray, body: np.ndarray) -> tuple[int, int]:
+    """First and last block of the stretch where ``(p - REGION_P) * sqrt(tokens + 1)`` sums highest."""
+    gain = (body - REGION_P) * np.sqrt(tokens + 1.0)
+    return body_region(gain)
+
+
+def find_headline(x: np.ndarray, body: np.ndarray, start: int) -> int | None:
+    """The block above the body region that repeats the page title (or the title line itself)."""
+    tokens = np.expm1(x[:, _TOKENS])
+    overlap = x[:, _TITLE_OVERLAP]
+    best = None
+    for i in range(max(1, start - _HEADLINE_WINDOW), start):
+        if 2 <= tokens[i] <= 30 and overlap[i] >= _HEADLINE_MIN_OVERLAP and (best is None or overlap[i] >= overlap[best]):
+            best = i
+    if best is None and start > 0 and body[0] >= 0.5:
+        best = 0
+    return best
 
 
 def low_content(blocks: Sequence[Block], context: Context) -> list[Finding]:
@@ -66,15 +126,24 @@ def low_content(blocks: Sequence[Block], context: Context) -> list[Finding]:
     x = page_features(blocks)
     contributions = model.contributions(x)
     body = 1.0 / (1.0 + np.exp(-(contributions.sum(axis=1) + model.bias)))
-    keep = keep_mask(blocks, body)
+    keep = keep_mask(x, body)
+    start, end = body_region_of(np.expm1(x[:, _TOKENS]), body)
     found = []
     for index in np.flatnonzero(~keep).tolist():
-        evidence = _evidence(x[index], contributions[index], float(body[index]))
-        found.append(finding(blocks[index], Reason.LOW_CONTENT, 1.0 - float(body[index]), "low_content", evidence))
+        p = float(body[index])
+        where = "inside" if start <= index <= end else "outside"
+        evidence = f"body probability {p:.2f}, {where} the body region (blocks {start}–{end}); {_against(contributions[index])}"
+        found.append(finding(blocks[index], Reason.LOW_CONTENT, 0.5 + (1.0 - p) / 2, "low_content", evidence))
     return found
 
 
-def _evidence(row: np.ndarray, contribution: np.ndarray, body: float) -> str:
-    worst = np.argsort(contribution)[:3]
-    parts = [f"{FEATURES[i]}={row[i]:.2f}" for i in worst.tolist() if contribution[i] < 0]
-    return f"body probability {body:.2f}; against: " + ", ".join(parts)
+def _against(contribution: np.ndarray) -> str:
+    """The (at most three) distinct reasons that weighed most against a block."""
+    reasons: list[str] = []
+    for i in np.argsort(contribution)[:6].tolist():
+        if contribution[i] >= -0.2:
+            break
+        text = _AGAINST.get(FEATURES[i], FEATURES[i])
+        if text not in reasons:
+            reasons.append(text)
+    return "against it: " + ", ".join(reasons[:3]) if reasons else "no single feature decided it"
