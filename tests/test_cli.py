@@ -104,7 +104,9 @@ def test_invalid_utf8_names_file_line_and_fix(tmp_path):
         f"Error: {source}:2: byte 0xff at column 5 is not valid utf-8; "
         "pass --encoding, or --errors replace to substitute U+FFFD\n"
     )
-    assert run("clean", str(source), "--errors", "replace").output == "fine line\nbad \ufffd byte\n"
+    replaced = run("clean", str(source), "--errors", "replace")
+    assert replaced.stdout == "fine line\nbad \ufffd byte\n"
+    assert replaced.stderr == "textclean: 1 records in, 1 written, 0 rejected, 1 undecodable byte sequences replaced\n"
 
 
 def test_missing_file_exits_1_and_bad_usage_exits_2(tmp_path):
@@ -120,3 +122,41 @@ def test_a_failed_run_leaves_no_output_file(tmp_path):
     result = run("clean", "--jsonl", "-o", str(target), input='{"text": "ok"}\n{broken\n')
     assert result.exit_code == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_skip_mode_counts_every_record_and_writes_the_rejected(tmp_path):
+    lines = [
+        json.dumps({"id": "1", "text": ARTICLE}),
+        "{broken",
+        json.dumps({"id": "2"}),
+        json.dumps({"id": "3", "text": None}),
+        json.dumps({"id": "1", "text": "a repeated id"}),
+        json.dumps({"id": "4", "text": "Line\u2028with a line separator inside a JSON string."}),
+    ]
+    rejected = tmp_path / "rejected.jsonl"
+    result = run("clean", "--jsonl", "--id-key", "id", "--on-error", "skip", "--rejected", str(rejected),
+                 input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["1", "4"]
+    assert result.stderr == f"textclean: 6 records in, 2 written, 4 rejected (see {rejected})\n"
+    reasons = [(r["line"], r["reason"]) for r in map(json.loads, rejected.read_text(encoding="utf-8").splitlines())]
+    assert reasons == [
+        (2, "not valid JSON (Expecting property name enclosed in double quotes at column 2)"),
+        (3, "field 'text' is missing; choose the field with --text-key"),
+        (4, "field 'text' is NoneType, not a string; choose the field with --text-key"),
+        (5, "id '1' was already used at <stdin>:1"),
+    ]
+
+
+def test_binary_text_file_is_refused_or_skipped(tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text("A plain line of prose.", encoding="utf-8")
+    binary = tmp_path / "b.bin"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    failed = run("clean", str(good), str(binary))
+    assert failed.exit_code == 1
+    assert failed.stderr == f"Error: {binary}: looks binary (NUL byte at offset 8); textclean reads text\n"
+    skipped = run("clean", str(good), str(binary), "--on-error", "skip")
+    assert skipped.exit_code == 0
+    assert skipped.stdout == "A plain line of prose.\n"
+    assert skipped.stderr == "textclean: 2 records in, 1 written, 1 rejected\n"

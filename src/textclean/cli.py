@@ -19,7 +19,7 @@ from .cleaner import Cleaner
 from .config import PRESETS
 from .dedup_cli import dedup
 from .errors import TextcleanError
-from .io import STDIO, Record
+from .io import STDIO, Record, Rejection
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -38,6 +38,8 @@ def _input_options(command):
         click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the inputs."),
         click.option("--errors", "decode_errors", type=click.Choice(["strict", "replace"]), default="strict",
                      show_default=True, help="On undecodable bytes: stop with an error, or substitute U+FFFD."),
+        click.option("--on-error", type=click.Choice(["fail", "skip"]), default="fail", show_default=True,
+                     help="On a bad record or file: stop (exit 1), or skip it, count it and go on."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -49,45 +51,56 @@ def _input_options(command):
 @click.option("-o", "--output", default=STDIO, show_default=True,
               help="Output file, or a directory (one file per text input); - is stdout.")
 @click.option("--report", default=None, help="Write one JSON record per document with its removed spans.")
-def clean(inputs, jsonl, text_key, id_key, preset, encoding, decode_errors, output, report) -> None:
+@click.option("--rejected", default=None, help="With --on-error skip: write each skipped record and why, as JSONL.")
+def clean(inputs, preset, output, report, rejected, **reading) -> None:
     """Clean INPUT files, directories, globs or - (stdin): the article stays, the debris goes.
 
     Plain text is written as cleaned text; JSONL records are written back with the text
-    field cleaned and every other field as it was.
+    field cleaned and every other field as it was. A summary goes to stderr when records
+    were skipped or bytes replaced: records in = records out + rejected.
     """
     cleaner = Cleaner(preset=preset)
     files = _expand(inputs)
-    as_jsonl = jsonl or all(io.is_jsonl_path(f) for f in files if f != STDIO) and any(f != STDIO for f in files)
+    as_jsonl = reading["jsonl"] or all(io.is_jsonl_path(f) for f in files if f != STDIO) and any(f != STDIO for f in files)
     to_directory = output != STDIO and (output.endswith(os.sep) or os.path.isdir(output))
     if not as_jsonl and len(files) > 1 and output != STDIO and not to_directory:
         raise click.UsageError("several text inputs need -o DIRECTORY (or stdout, or --jsonl)")
+    stats = io.ReadStats()
+    written = 0
     with ExitStack() as stack:
         report_fh = stack.enter_context(io.atomic_output(report)) if report else None
-        if to_directory and not as_jsonl:
-            _clean_into_directory(cleaner, files, inputs, Path(output), report_fh, encoding, decode_errors)
-            return
-        out = stack.enter_context(io.atomic_output(output))
-        records = _read(files, as_jsonl, text_key, id_key, encoding, decode_errors)
-        for record in _progress(records):
+        rejected_fh = stack.enter_context(io.atomic_output(rejected)) if rejected else None
+        out = None if to_directory and not as_jsonl else stack.enter_context(io.atomic_output(output))
+        for record in _progress(_read(files, as_jsonl, stats, **reading)):
+            if isinstance(record, Rejection):
+                if rejected_fh is not None:
+                    rejected_fh.write(io.jsonl_line(record.to_dict()))
+                continue
             result = cleaner.clean(record.text)
-            if as_jsonl:
-                out.write(io.jsonl_line({**record.fields, text_key: result.text}))
+            if out is None:
+                with io.atomic_output(str(Path(output) / _relative_name(Path(record.source), inputs))) as single:
+                    single.write(_with_newline(result.text))
+            elif as_jsonl:
+                out.write(io.jsonl_line({**record.fields, reading["text_key"]: result.text}))
             else:
                 out.write(_with_newline(result.text))
             _write_report(report_fh, record, result)
+            written += 1
+    if stats.rejected or stats.replaced or reading["on_error"] == "skip":
+        click.echo(_summary(stats, written, rejected), err=True)
 
 
-def _clean_into_directory(cleaner, files, inputs, directory, report_fh, encoding, decode_errors) -> None:
+def _summary(stats: io.ReadStats, written: int, rejected_path: str | None) -> str:
+    parts = [f"{stats.records} records in", f"{written} written", f"{stats.rejected} rejected"]
+    if stats.replaced:
+        parts.append(f"{stats.replaced} undecodable byte sequences replaced")
+    where = f" (see {rejected_path})" if rejected_path and stats.rejected else ""
+    return "textclean: " + ", ".join(parts) + where
+
+
+def _relative_name(path: Path, inputs: Sequence[str]) -> Path:
+    """Where a text input's output goes inside an output directory."""
     roots = [Path(p) for p in inputs if os.path.isdir(p)]
-    for record in _progress(_read(files, False, "text", None, encoding, decode_errors)):
-        result = cleaner.clean(record.text)
-        target = directory / _relative_name(Path(record.source), roots)
-        with io.atomic_output(str(target)) as out:
-            out.write(_with_newline(result.text))
-        _write_report(report_fh, record, result)
-
-
-def _relative_name(path: Path, roots: Sequence[Path]) -> Path:
     for root in roots:
         if path.is_relative_to(root):
             return path.relative_to(root)
@@ -96,16 +109,21 @@ def _relative_name(path: Path, roots: Sequence[Path]) -> Path:
 
 @main.command()
 @_input_options
-def explain(inputs, jsonl, text_key, id_key, preset, encoding, decode_errors) -> None:
+def explain(inputs, preset, **reading) -> None:
     """Print, for each document, a table of its blocks: kept or dropped, and why. Removes nothing."""
     cleaner = Cleaner(preset=preset)
     files = _expand(inputs)
-    as_jsonl = jsonl or any(io.is_jsonl_path(f) for f in files)
-    for number, record in enumerate(_read(files, as_jsonl, text_key, id_key, encoding, decode_errors)):
-        if number:
+    as_jsonl = reading["jsonl"] or any(io.is_jsonl_path(f) for f in files)
+    shown = 0
+    for record in _read(files, as_jsonl, io.ReadStats(), **reading):
+        if isinstance(record, Rejection):
+            click.echo(f"textclean: skipped {record.source}:{record.line}: {record.reason}", err=True)
+            continue
+        if shown:
             click.echo()
         click.echo(f"== {record.id}")
         click.echo(cleaner.clean(record.text).explain())
+        shown += 1
 
 
 def _expand(inputs: Sequence[str]) -> list[str]:
@@ -115,14 +133,11 @@ def _expand(inputs: Sequence[str]) -> list[str]:
         raise click.ClickException(str(exc)) from exc
 
 
-def _read(files, as_jsonl, text_key, id_key, encoding, decode_errors) -> Iterator[Record]:
+def _read(files, as_jsonl, stats, *, jsonl, text_key, id_key, encoding, decode_errors, on_error) -> Iterator[Record | Rejection]:
     """Every record of every file, in order; input errors become `Error: …`, exit 1."""
     try:
-        for path in files:
-            if as_jsonl:
-                yield from io.iter_jsonl(path, text_key=text_key, id_key=id_key, encoding=encoding, errors=decode_errors)
-            else:
-                yield io.read_text_file(path, encoding=encoding, errors=decode_errors)
+        yield from io.read_records(files, jsonl=as_jsonl, text_key=text_key, id_key=id_key, encoding=encoding,
+                                   errors=decode_errors, on_error=on_error, stats=stats)
     except TextcleanError as exc:
         raise click.ClickException(str(exc)) from exc
 

@@ -94,10 +94,43 @@ def _source_name(path: str) -> str:
     return "<stdin>" if path == STDIO else path
 
 
-def decode(data: bytes, source: str, *, encoding: str = "utf-8", errors: str = "strict") -> str:
-    """Decode ``data``; an undecodable byte is an error naming the file, line and column."""
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input record (or file) that could not be used, and why: written to ``--rejected``."""
+
+    source: str
+    line: int | None
+    reason: str
+    raw: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "line": self.line, "reason": self.reason, "raw": self.raw[:_RAW_KEPT]}
+
+
+@dataclass
+class ReadStats:
+    """Counts kept while reading: records read, rejected, undecodable bytes replaced."""
+
+    records: int = 0
+    rejected: int = 0
+    replaced: int = 0
+
+
+# A rejected line is kept up to this many characters in the rejection record.
+_RAW_KEPT = 1000
+_REPLACEMENT_UTF8 = "\ufffd".encode()
+
+
+def decode(
+    data: bytes, source: str, *, encoding: str = "utf-8", errors: str = "strict", stats: ReadStats | None = None
+) -> str:
+    """Decode ``data``; an undecodable byte is an error naming the file, line and column.
+
+    With ``errors="replace"`` each undecodable byte sequence becomes U+FFFD and is counted
+    in ``stats.replaced``.
+    """
     try:
-        return data.decode(encoding, errors)
+        text = data.decode(encoding, errors)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -107,12 +140,27 @@ def decode(data: bytes, source: str, *, encoding: str = "utf-8", errors: str = "
         ) from exc
     except LookupError as exc:
         raise InputError(f"unknown encoding {encoding!r}") from exc
+    if stats is not None and errors == "replace":
+        stats.replaced += text.count("\ufffd") - data.count(_REPLACEMENT_UTF8)
+    return text
 
 
-def read_text_file(path: str, *, encoding: str = "utf-8", errors: str = "strict") -> Record:
-    """A plain-text file (or stdin) as one record whose id is the path."""
+def read_text_file(
+    path: str, *, encoding: str = "utf-8", errors: str = "strict", stats: ReadStats | None = None
+) -> Record:
+    """A plain-text file (or stdin) as one record whose id is the path.
+
+    A file with a NUL byte is binary, not text: an :class:`InputError` says where.
+    """
     source = _source_name(path)
-    return Record(id=source, text=decode(_read_bytes(path), source, encoding=encoding, errors=errors), source=source)
+    data = _read_bytes(path)
+    nul = data.find(b"\0")
+    if nul >= 0 and encoding.replace("-", "").lower() in ("utf8", "ascii", "latin1", "iso88591", "cp1252"):
+        raise InputError(f"{source}: looks binary (NUL byte at offset {nul}); textclean reads text")
+    text = decode(data, source, encoding=encoding, errors=errors, stats=stats)
+    if stats is not None:
+        stats.records += 1
+    return Record(id=source, text=text, source=source)
 
 
 def iter_jsonl(
@@ -122,37 +170,91 @@ def iter_jsonl(
     id_key: str | None = None,
     encoding: str = "utf-8",
     errors: str = "strict",
-) -> Iterator[Record]:
+    on_error: str = "fail",
+    stats: ReadStats | None = None,
+    seen_ids: dict[str, str] | None = None,
+) -> Iterator[Record | Rejection]:
     """The records of a JSONL file (or stdin), one per non-blank line.
 
-    A line that is not a JSON object, or whose ``text_key`` is missing or not a string,
-    raises :class:`InputError` naming the file and line. The id is the record's ``id_key``
-    field when given and present, else ``file:line``.
+    A line that is not a JSON object, whose ``text_key`` is missing or not a string, or
+    whose id repeats an earlier one (when ``seen_ids`` is given) raises :class:`InputError`
+    naming the file and line, or, with ``on_error="skip"``, is yielded as a
+    :class:`Rejection`. The id is the record's ``id_key`` field when given and present, else
+    ``file:line``. Lines end at ``\\n`` only: U+2028 and friends may stand inside JSON strings.
     """
+    if on_error not in ("fail", "skip"):
+        raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
+    stats = stats if stats is not None else ReadStats()
     source = _source_name(path)
-    text = decode(_read_bytes(path), source, encoding=encoding, errors=errors)
-    for number, line in enumerate(text.splitlines(), start=1):
+    text = decode(_read_bytes(path), source, encoding=encoding, errors=errors, stats=stats)
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        where = f"{source}:{number}"
+        stats.records += 1
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from exc
-        if not isinstance(obj, dict):
-            raise InputError(f"{where}: expected a JSON object, got {type(obj).__name__}")
-        value = obj.get(text_key)
-        if not isinstance(value, str):
-            got = "missing" if text_key not in obj else f"{type(value).__name__}, not a string"
-            raise InputError(f"{where}: field {text_key!r} is {got}; choose the field with --text-key")
-        record_id = obj.get(id_key) if id_key else None
-        yield Record(
-            id=str(record_id) if record_id is not None else where,
-            text=value,
-            source=source,
-            line=number,
-            fields=obj,
-        )
+            yield _record(line, source, number, text_key, id_key, seen_ids)
+        except InputError as exc:
+            if on_error == "fail":
+                raise
+            stats.rejected += 1
+            yield Rejection(source, number, str(exc).removeprefix(f"{source}:{number}: "), line)
+
+
+def _record(
+    line: str, source: str, number: int, text_key: str, id_key: str | None, seen_ids: dict[str, str] | None
+) -> Record:
+    where = f"{source}:{number}"
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from exc
+    if not isinstance(obj, dict):
+        raise InputError(f"{where}: expected a JSON object, got {type(obj).__name__}")
+    value = obj.get(text_key)
+    if not isinstance(value, str):
+        got = "missing" if text_key not in obj else f"{type(value).__name__}, not a string"
+        raise InputError(f"{where}: field {text_key!r} is {got}; choose the field with --text-key")
+    record_id = obj.get(id_key) if id_key else None
+    record_id = str(record_id) if record_id is not None else where
+    if seen_ids is not None:
+        first = seen_ids.setdefault(record_id, where)
+        if first != where:
+            raise InputError(f"{where}: id {record_id!r} was already used at {first}")
+    return Record(id=record_id, text=value, source=source, line=number, fields=obj)
+
+
+def read_records(
+    files: Sequence[str],
+    *,
+    jsonl: bool,
+    text_key: str = "text",
+    id_key: str | None = None,
+    encoding: str = "utf-8",
+    errors: str = "strict",
+    on_error: str = "fail",
+    stats: ReadStats | None = None,
+) -> Iterator[Record | Rejection]:
+    """Every record of ``files`` in order: JSONL records, or one record per text file.
+
+    With ``on_error="skip"`` what cannot be read (a bad JSONL line, a binary or undecodable
+    file, a repeated id) is yielded as a :class:`Rejection` and counted in ``stats``, so
+    records read == records used + rejected; with ``"fail"`` it raises :class:`InputError`.
+    """
+    stats = stats if stats is not None else ReadStats()
+    seen_ids: dict[str, str] | None = {} if id_key else None
+    for path in files:
+        if jsonl:
+            yield from iter_jsonl(path, text_key=text_key, id_key=id_key, encoding=encoding, errors=errors,
+                                  on_error=on_error, stats=stats, seen_ids=seen_ids)
+            continue
+        try:
+            yield read_text_file(path, encoding=encoding, errors=errors, stats=stats)
+        except InputError as exc:
+            if on_error == "fail":
+                raise
+            stats.records += 1
+            stats.rejected += 1
+            yield Rejection(_source_name(path), None, str(exc))
 
 
 @contextmanager
@@ -180,5 +282,15 @@ def atomic_output(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
 
 
 def jsonl_line(obj: Any) -> str:
-    """One JSONL line: compact, UTF-8 kept as is, newline-terminated."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
+    """One JSONL line: compact, UTF-8 kept as is, newline-terminated.
+
+    U+0085, U+2028 and U+2029 are escaped: JSON allows them raw, but ``str.splitlines``
+    (and many JSONL readers) would cut the record there.
+
+    >>> jsonl_line({"text": "a\u2028b"})
+    '{"text":"a\\\\u2028b"}\\n'
+    """
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).translate(_LINE_BREAKS_ESCAPED) + "\n"
+
+
+_LINE_BREAKS_ESCAPED = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
