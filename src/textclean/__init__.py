@@ -23,6 +23,7 @@ from .normalize import normalize
 from .reasons import Reason
 from .segment import segment
 from .shingles import Shingling
+from .templates import TemplateModel, learn_templates
 from .types import Block, CleanResult, Decision, Finding, Span
 
 __version__ = "0.1.0"
@@ -71,11 +72,13 @@ __all__ = [
     "Reason",
     "Shingling",
     "Span",
+    "TemplateModel",
     "TextcleanError",
     "apply_removals",
     "clean",
     "clean_text",
     "dedup_records",
+    "learn_templates",
     "minhash_signatures",
     "normalize",
     "segment",

@@ -10,6 +10,7 @@ from .errors import ConfigError
 from .explain import apply_removals, removed_spans
 from .policy import decide
 from .segment import segment
+from .templates import TemplateModel
 from .types import CleanResult, Finding
 
 
@@ -32,6 +33,7 @@ class Cleaner:
         preset: str | None = None,
         detectors: Mapping[str, Detector] | None = None,
         detectors_enabled: Iterable[str] | None = None,
+        templates: TemplateModel | None = None,
         **overrides: Any,
     ) -> None:
         if config is not None and preset is not None:
@@ -47,13 +49,16 @@ class Cleaner:
             raise ConfigError(f"unknown detector {unknown[0]!r}; known detectors: {known}")
         self._detectors = [(name, available[name]) for name in self.config.detectors]
         self._lexicon = Lexicon(self.config)
+        # A learned site template model (textclean.learn_templates), used by "template".
+        self.templates = templates
 
-    def clean(self, text: str) -> CleanResult:
-        """Clean one document; see :func:`textclean.clean`."""
+    def clean(self, text: str, *, site: str | None = None) -> CleanResult:
+        """Clean one document; see :func:`textclean.clean`. ``site`` picks the document's
+        site in the template model (optional when the model has one site)."""
         if not isinstance(text, str):
             raise TypeError(f"clean() takes a str, not {type(text).__name__}")
         blocks = segment(text)
-        context = Context(blocks, self.config, self._lexicon)
+        context = Context(blocks, self.config, self._lexicon, site=site, templates=self.templates)
         findings: list[Finding] = []
         for _name, detect in self._detectors:
             findings.extend(detect(blocks, context))

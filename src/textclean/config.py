@@ -124,7 +124,7 @@ PRESETS: dict[str, dict[str, Any]] = {
     # Full-page dumps (innerText, WET, html-text): keep only the headline and the article body.
     # low_content alone: on full pages the default detectors add nothing measurable and halve speed.
     "page": {
-        "detectors": ("low_content",),
+        "detectors": ("low_content", "template"),  # template: only with a model passed in
     },
 }
 

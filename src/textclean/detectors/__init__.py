@@ -12,6 +12,7 @@ from .base import Context, Detector, Lexicon
 from .chrome import caption, navigation, promo, related_links, section_label, user_patterns
 from .low_content import low_content
 from .repeats import duplicate, repeated_lead, truncation
+from .template import template
 
 BUILTIN_DETECTORS: MappingProxyType[str, Detector] = MappingProxyType({
     "navigation": navigation,
@@ -24,6 +25,7 @@ BUILTIN_DETECTORS: MappingProxyType[str, Detector] = MappingProxyType({
     "related_links": related_links,
     "user_patterns": user_patterns,
     "low_content": low_content,
+    "template": template,
 })
 
 __all__ = ["BUILTIN_DETECTORS", "Context", "Detector", "Lexicon"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import regex
 
@@ -17,6 +17,9 @@ from ..config import CleanConfig
 from ..normalize import normalize
 from ..reasons import Reason
 from ..types import Block, Finding
+
+if TYPE_CHECKING:
+    from ..templates import TemplateModel
 
 # A sentence ends a body paragraph in most scripts (Latin, Arabic, CJK, Devanagari).
 T = TypeVar("T")
@@ -29,10 +32,16 @@ _SENTENCE_END = regex.compile(r"[.!?؟。！？।…»\"”’')\]]\s*$")
 class Context:
     """Per-document views shared by detectors, computed lazily and at most once."""
 
-    def __init__(self, blocks: Sequence[Block], config: CleanConfig, lexicon: Lexicon) -> None:
+    def __init__(
+        self, blocks: Sequence[Block], config: CleanConfig, lexicon: Lexicon, *,
+        site: str | None = None, templates: TemplateModel | None = None,
+    ) -> None:
         self.blocks = blocks
         self.config = config
         self.lexicon = lexicon
+        # The document's site and the learned template model (see detectors/template.py).
+        self.site = site
+        self.templates = templates
         self._shared: dict[str, Any] = {}
 
     def shared(self, name: str, compute: Callable[[Context], T]) -> T:
