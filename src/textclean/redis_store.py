@@ -79,26 +79,27 @@ class RedisStore:
         found = self._r.hget(self._key("exact"), exact)
         return found.decode() if found is not None else None
 
+    # Each document costs two round trips: one pipeline reads its 42-odd buckets, one MULTI/EXEC
+    # transaction writes the document and its buckets, through datasketch's own storage methods.
     def candidates(self, signature: np.ndarray) -> set[str]:
-        found: set[str] = set()
+        pipe = self._r.pipeline(transaction=False)
         for key, table in zip(_band_keys(signature, self._lsh.hashranges), self._lsh.hashtables):
-            found.update(k.decode() for k in table.get(key))
-        return found
+            table._get_items(pipe, table.redis_key(key))
+        return {member.decode() for bucket in pipe.execute() for member in bucket}
 
     def add(self, doc: StoredDoc, shingles: np.ndarray, signature: np.ndarray | None) -> None:
-        pipe = self._r.pipeline()
+        pipe = self._r.pipeline(transaction=True)
         pipe.hset(self._key("docs"), doc.id, json.dumps(asdict(doc)))
         pipe.hset(self._key("shingles"), doc.id, shingles.astype("<u4").tobytes())
         pipe.sadd(self._key(f"members:{doc.kept}"), doc.id)
         if signature is not None:
             pipe.hsetnx(self._key("exact"), doc.exact, doc.id)
-        pipe.execute()
-        if signature is not None:
             key = doc.id.encode()
             keys = _band_keys(signature, self._lsh.hashranges)
-            self._lsh.keys.insert(key, *keys)
+            self._lsh.keys._insert(pipe, key, *keys)
             for band_key, table in zip(keys, self._lsh.hashtables):
-                table.insert(band_key, key)
+                table._insert(pipe, band_key, key)
+        pipe.execute()
 
     def add_and_query(self, doc: StoredDoc, shingles: np.ndarray, signature: np.ndarray) -> set[str]:
         found = self.candidates(signature)
