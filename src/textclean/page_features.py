@@ -112,15 +112,16 @@ def _block_measures(texts: list[str]) -> np.ndarray:
     strong = np.isin(codes, [ord(c) for c in _STRONG_SEPARATORS])
     separator = ((cls & _SEPARATOR) != 0) & ((space_before & space_after) | strong)
 
-    # Per-block counts of every class bit at once: unpack the bits, sum each line's rows.
-    extra = ((word_start & (cls & _UPPER != 0)) * 1 | (word_start & (cls & _ALPHA != 0)) * 2
-             | separator * 4 | (codes == 0xA9) * 4).astype(np.uint8)  # © counts as a separator
-    bits = np.unpackbits(np.column_stack([cls, extra]), axis=1, bitorder="little")
-    counts = np.add.reduceat(np.vstack([bits, np.zeros((1, 16), np.uint8)]).astype(np.int32), starts, axis=0)
-    counts[lengths == 0] = 0
-    counts = counts.astype(np.float64)
-    upper, alpha, digit, punct, comma, cjk, cjk_function = (counts[:, i] for i in range(7))
-    title_starts, alpha_starts, separators = counts[:, 8], counts[:, 9], counts[:, 10]
+    def per_block(flags: np.ndarray) -> np.ndarray:
+        # Each block's span runs to the next block's start: the newline between has no class.
+        return np.add.reduceat(flags, starts, dtype=np.int64).astype(np.float64)
+
+    upper, alpha, digit = per_block(cls & _UPPER != 0), per_block(cls & _ALPHA != 0), per_block(cls & _DIGIT != 0)
+    punct, comma = per_block(cls & _PUNCT != 0), per_block(cls & _COMMA != 0)
+    cjk, cjk_function = per_block(cls & _CJK != 0), per_block(cls & _CJK_FUNCTION != 0)
+    title_starts = per_block(word_start & (cls & _UPPER != 0))
+    alpha_starts = per_block(word_start & (cls & _ALPHA != 0))
+    separators = per_block(separator | (codes == 0xA9))  # © counts as a separator
 
     tokens_list = _TOKEN.findall(doc.lower())
     token_cls = np.fromiter(map(_TOKEN_CLASS.get, tokens_list, repeat(0)), dtype=np.int64, count=len(tokens_list))
@@ -181,9 +182,9 @@ def _context_measures(texts: list[str], base: np.ndarray) -> list[np.ndarray]:
         _relative_mass(prose * tokens, 3), _relative_mass(prose * tokens, 10),
         col["log_tokens"] - np.log1p(np.median(tokens)),
     ]
+    windowed = base[:, [BLOCK_FEATURES.index(name) for name in _WINDOW_OF]]
     for width in (1, 3, 10):
-        for name in _WINDOW_OF:
-            context.append(_window_mean(col[name], width))
+        context.extend(_window_mean(windowed, width).T)
     return context
 
 
@@ -242,11 +243,11 @@ def _relative_mass(values: np.ndarray, width: int) -> np.ndarray:
 
 
 def _window_mean(values: np.ndarray, width: int) -> np.ndarray:
-    """Mean of ``values`` over the ``width`` blocks on each side, the block itself excluded."""
+    """Mean of ``values`` (rows: blocks) over the ``width`` blocks on each side, the block itself excluded."""
     n = len(values)
-    padded = np.concatenate(([0.0], np.cumsum(values)))
+    padded = np.vstack([np.zeros((1,) + values.shape[1:]), np.cumsum(values, axis=0)])
     index = np.arange(n)
     lo = np.maximum(index - width, 0)
     hi = np.minimum(index + width + 1, n)
-    count = hi - lo - 1
+    count = (hi - lo - 1).reshape((n,) + (1,) * (values.ndim - 1))
     return np.where(count > 0, (padded[hi] - padded[lo] - values) / np.maximum(count, 1), 0.0)
