@@ -20,6 +20,7 @@ from .config import PRESETS
 from .dedup_cli import dedup
 from .errors import TextcleanError
 from .io import STDIO, Record, Rejection
+from .page_features import looks_like_full_page
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -34,7 +35,8 @@ def _input_options(command):
         click.option("--jsonl", is_flag=True, help="Read JSONL records (automatic for .jsonl/.ndjson files)."),
         click.option("--text-key", default="text", show_default=True, help="JSONL field holding the text."),
         click.option("--id-key", default=None, help="JSONL field holding the record id (default: file:line)."),
-        click.option("--preset", type=click.Choice(sorted(PRESETS)), default="default", show_default=True),
+        click.option("--preset", type=click.Choice(sorted([*PRESETS, "auto"])), default="default", show_default=True,
+                     help="auto: the page preset on documents that look like full-page dumps, default on others."),
         click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the inputs."),
         click.option("--errors", "decode_errors", type=click.Choice(["strict", "replace"]), default="strict",
                      show_default=True, help="On undecodable bytes: stop with an error, or substitute U+FFFD."),
@@ -59,7 +61,7 @@ def clean(inputs, preset, output, report, rejected, **reading) -> None:
     field cleaned and every other field as it was. A summary goes to stderr when records
     were skipped or bytes replaced: records in = records out + rejected.
     """
-    cleaner = Cleaner(preset=preset)
+    cleaner = _AutoCleaner() if preset == "auto" else Cleaner(preset=preset)
     files = _expand(inputs)
     as_jsonl = reading["jsonl"] or all(io.is_jsonl_path(f) for f in files if f != STDIO) and any(f != STDIO for f in files)
     to_directory = output != STDIO and (output.endswith(os.sep) or os.path.isdir(output))
@@ -88,6 +90,22 @@ def clean(inputs, preset, output, report, rejected, **reading) -> None:
             written += 1
     if stats.rejected or stats.replaced or reading["on_error"] == "skip":
         click.echo(_summary(stats, written, rejected), err=True)
+    if isinstance(cleaner, _AutoCleaner):
+        click.echo(f"textclean: --preset auto chose page for {cleaner.pages} of {cleaner.documents} documents", err=True)
+
+
+class _AutoCleaner:
+    """``--preset auto``: the page preset where :func:`looks_like_full_page`, else the default; counts its choices."""
+
+    def __init__(self) -> None:
+        self._page, self._default = Cleaner(preset="page"), Cleaner()
+        self.pages = self.documents = 0
+
+    def clean(self, text: str):
+        page = looks_like_full_page(text)
+        self.pages += page
+        self.documents += 1
+        return (self._page if page else self._default).clean(text)
 
 
 def _summary(stats: io.ReadStats, written: int, rejected_path: str | None) -> str:
@@ -111,7 +129,7 @@ def _relative_name(path: Path, inputs: Sequence[str]) -> Path:
 @_input_options
 def explain(inputs, preset, **reading) -> None:
     """Print, for each document, a table of its blocks: kept or dropped, and why. Removes nothing."""
-    cleaner = Cleaner(preset=preset)
+    cleaner = _AutoCleaner() if preset == "auto" else Cleaner(preset=preset)
     files = _expand(inputs)
     as_jsonl = reading["jsonl"] or any(io.is_jsonl_path(f) for f in files)
     shown = 0

@@ -31,6 +31,7 @@ import regex
 
 from . import lexicon, page_words
 from .normalize import normalize
+from .segment import segment
 from .types import Block
 
 # Character classes, one bit each, looked up by code point (the Basic Multilingual Plane).
@@ -68,6 +69,7 @@ _SENTENCE_ENDERS = frozenset(".!?;:。！？；…")
 _BULLETS = frozenset("*+•·▪►▸‣◦-–")
 _PROSE_MIN_TOKENS = 10
 _PHRASE_MAX_TOKENS = 6
+_FULL_PAGE_MIN_LINES = 25
 
 # Per-block measurements (before the neighbourhood is added). Names are part of the model file.
 BLOCK_FEATURES = (
@@ -91,11 +93,12 @@ def page_features(blocks: Sequence[Block]) -> np.ndarray:
     if not blocks:
         return np.zeros((0, len(FEATURES)))
     texts = [block.text for block in blocks]
-    base = _block_measures(texts)
+    base = block_measures(texts)
     return np.column_stack([base, *_context_measures(texts, base)])
 
 
-def _block_measures(texts: list[str]) -> np.ndarray:
+def block_measures(texts: list[str]) -> np.ndarray:
+    """The :data:`BLOCK_FEATURES` of each line of ``texts`` (lines judged alone, no neighbourhood)."""
     n = len(texts)
     doc = "\n".join(texts)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
@@ -149,6 +152,27 @@ def _block_measures(texts: list[str]) -> np.ndarray:
         title_share, upper / np.maximum(alpha, 1), digit / np.maximum(chars, 1), bullet, separators, nav, promo,
         footer / (words + 1), link / (words + 1), date / (words + 1), short_title, repeated, mostly_cjk,
     ]).astype(np.float64)
+
+
+def looks_like_full_page(text: str) -> bool:
+    """Whether ``text`` looks like a full-page dump (menus, link lists) rather than an extracted article.
+
+    At least 25 lines, at least 40 % of them of four words or fewer, and navigation or promo
+    phrases among them (or 60 % short lines). Tuned to be wrong on fewer than 1 % of extractor
+    outputs, since running full-page removal on an article would cost its short lines.
+
+    >>> looks_like_full_page("The council met on Tuesday. It voted to keep the library open.")
+    False
+    >>> looks_like_full_page("\\n".join(["Home", "News", "Sport", "Weather", "Contact", "Search"] * 5))
+    True
+    """
+    texts = [block.text for block in segment(text)]
+    if len(texts) < _FULL_PAGE_MIN_LINES:
+        return False
+    base = block_measures(texts)
+    short = float(np.mean(base[:, BLOCK_FEATURES.index("log_tokens")] <= np.log1p(4)))
+    phrases = float(base[:, BLOCK_FEATURES.index("nav_phrase")].sum() + base[:, BLOCK_FEATURES.index("promo_phrase")].sum())
+    return short >= 0.4 and (phrases >= 2 or short >= 0.6)
 
 
 def _phrases(tokens: list[str], newline: np.ndarray, words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
