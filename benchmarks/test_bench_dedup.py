@@ -22,7 +22,7 @@ from textclean.config import DedupConfig
 from textclean.dedup import dedup_records
 from textclean.minhash import MinHasher
 from textclean.normalize import normalize
-from textclean.shingles import containment, jaccard, normalized_for
+from textclean.shingles import normalized_for
 
 CORPUS_DOCS = 100_000  # end-to-end corpus (about 140 MB of text)
 BASELINE_DOCS = 10_000  # the datasketch pipeline is run on this prefix, and ours on the same

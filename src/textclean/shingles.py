@@ -81,11 +81,6 @@ def fmix64(values: np.ndarray) -> np.ndarray:
     return h ^ (h >> np.uint64(33))
 
 
-def token_hashes(tokens: Sequence[str]) -> np.ndarray:
-    """xxh3-64 of each token's UTF-8 bytes, as ``uint64``."""
-    return np.fromiter(map(xxhash.xxh3_64_intdigest, map(str.encode, tokens)), dtype=np.uint64, count=len(tokens))
-
-
 def _char_hashes(text: str) -> np.ndarray:
     codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
     return fmix64(codes ^ _CHAR_SALT)

@@ -15,7 +15,7 @@ import pytest
 from textclean.dedup import DedupConfig, DedupIndex, dedup_records
 from textclean.errors import IndexMismatchError
 from textclean.minhash import MinHasher
-from textclean.store import MemoryStore, SQLiteStore
+from textclean.store import MemoryStore
 
 from dedup_corpus import make_corpus
 
