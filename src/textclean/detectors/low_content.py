@@ -33,9 +33,9 @@ REGION_P = 0.45
 # Inside the region a block goes only when the model is sure of it; outside, it stays if surer still.
 INSIDE_MIN_P = 0.1
 OUTSIDE_MIN_P = 0.85
-# The headline: a line of 2–30 words among the 15 above the region, sharing words with the page title.
+# The headline: a line of 3–30 words among the 15 above the region, sharing words with the page title.
 _HEADLINE_WINDOW = 15
-_HEADLINE_MIN_OVERLAP = 0.5
+_HEADLINE_MIN_OVERLAP = 0.6
 _TOKENS = FEATURES.index("log_tokens")
 _TITLE_OVERLAP = FEATURES.index("title_overlap")
 
@@ -107,12 +107,21 @@ def body_region_of(tokens: np.ndarray, body: np.ndarray) -> tuple[int, int]:
 
 
 def find_headline(x: np.ndarray, body: np.ndarray, start: int) -> int | None:
-    """The block above the body region that repeats the page title (or the title line itself)."""
+    """The block above the body region that repeats the page title (or the title line itself).
+
+    None when the region already opens with the headline.
+    """
     tokens = np.expm1(x[:, _TOKENS])
     overlap = x[:, _TITLE_OVERLAP]
+
+    def headline_like(i: int) -> bool:
+        return 3 <= tokens[i] <= 30 and overlap[i] >= _HEADLINE_MIN_OVERLAP
+
+    if start > 0 and headline_like(start):
+        return None
     best = None
     for i in range(max(1, start - _HEADLINE_WINDOW), start):
-        if 2 <= tokens[i] <= 30 and overlap[i] >= _HEADLINE_MIN_OVERLAP and (best is None or overlap[i] >= overlap[best]):
+        if headline_like(i) and (best is None or overlap[i] >= overlap[best]):
             best = i
     if best is None and start > 0 and body[0] >= 0.5:
         best = 0

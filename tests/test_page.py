@@ -1,0 +1,175 @@
+"""Full-page mode: the `page` preset, the `low_content` detector and `--preset auto`."""
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+import textclean
+from textclean.cli import main
+from textclean.page_features import FEATURES, looks_like_full_page, page_features
+from textclean.segment import segment
+
+low_content_module = importlib.import_module("textclean.detectors.low_content")
+
+MENU = ["Home", "News", "World", "Business", "Sport", "Culture", "Travel", "Weather", "Search", "Sign in"]
+HEADLINE = "City council votes to keep the old library open"
+ARTICLE = [
+    "The city council voted on Tuesday to keep the old library on Main Street open for at least five more years, "
+    "after a campaign by residents who said the building was the heart of the neighbourhood.",
+    "The decision reverses a plan, announced in the spring, to close the library and move its collection to a new "
+    "building on the edge of town. Council members said the cost of repairs had been overstated.",
+    "Residents filled the council chamber for the vote, and many of them spoke in favour of the library, which has "
+    "served the neighbourhood since 1911 and was the first public library in the county.",
+    "The library will now need a new roof and a lift, which the council expects to pay for with a grant from the "
+    "state and money raised by the friends of the library, a group of volunteers.",
+    "The head librarian said she was delighted by the decision and that the staff would open the building for longer "
+    "hours on weekends from the start of next month, as many readers had asked.",
+]
+FOOTER = ["About us", "Contact", "Privacy policy", "Terms of use", "Cookie settings", "© 2024 Example Media Ltd"]
+RELATED = ["Most read", "Storm closes roads across the region", "Local team wins the cup", "New bakery opens downtown",
+           "Schools to get new computers", "Mayor announces budget"]
+
+
+def full_page(article=ARTICLE, headline=HEADLINE) -> str:
+    return "\n".join([f"{headline} | Example News", *MENU, "News › Local", headline, *article, *RELATED, *FOOTER])
+
+
+@pytest.fixture(scope="module")
+def page_cleaner() -> textclean.Cleaner:
+    return textclean.Cleaner(preset="page")
+
+
+def test_page_keeps_headline_and_article_and_drops_menu_with_evidence(page_cleaner):
+    text = full_page()
+    result = page_cleaner.clean(text)
+    kept = result.text.split("\n")
+    for paragraph in ARTICLE:
+        assert paragraph in kept
+    assert HEADLINE in kept
+    dropped = {span.block_text: span for span in result.removed}
+    for line in MENU + FOOTER + RELATED[:1]:
+        assert line in dropped, line
+        assert dropped[line].reason is textclean.Reason.LOW_CONTENT
+        assert dropped[line].detector == "low_content"
+        assert "body probability" in dropped[line].evidence and "against it" in dropped[line].evidence
+        assert 0.5 <= dropped[line].score <= 1.0
+    assert textclean.apply_removals(result.original, result.removed) == result.text
+
+
+@pytest.mark.parametrize("article", [
+    [
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Bibliothek in der Hauptstraße für mindestens fünf weitere "
+        "Jahre offen zu halten, nachdem sich viele Anwohner für das Gebäude eingesetzt hatten.",
+        "Die Entscheidung kippt einen Plan aus dem Frühjahr, die Bibliothek zu schließen und den Bestand in einen "
+        "Neubau am Stadtrand zu bringen. Die Kosten der Sanierung seien zu hoch angesetzt worden, hieß es.",
+        "Die Leiterin der Bibliothek sagte, sie freue sich über die Entscheidung, und das Haus werde ab dem nächsten "
+        "Monat am Wochenende länger geöffnet sein, wie es sich viele Leser gewünscht hätten.",
+    ],
+    [
+        "市议会周二投票决定，将位于主街的老图书馆至少再保留五年，此前许多居民发起运动，认为这座建筑是社区的中心。",
+        "这一决定推翻了春季宣布的计划，该计划原本要关闭图书馆，并把藏书搬到城郊的一座新楼里。议员们说，维修费用被高估了。",
+        "图书馆馆长表示，她对这一决定感到非常高兴，从下个月开始，图书馆将在周末延长开放时间，这也是许多读者的要求。",
+    ],
+], ids=["de", "zh"])
+def test_page_keeps_article_in_other_languages(page_cleaner, article):
+    result = page_cleaner.clean(full_page(article))
+    for paragraph in article:
+        assert paragraph in result.text
+    assert not any(line in result.text.split("\n") for line in MENU)
+
+
+def test_page_is_deterministic_and_stateless(page_cleaner):
+    text = full_page()
+    first = page_cleaner.clean(text)
+    page_cleaner.clean(full_page(ARTICLE[:2], "Another story entirely"))
+    again = textclean.Cleaner(preset="page").clean(text)
+    assert first == page_cleaner.clean(text) == again
+
+
+def test_page_preset_is_data_and_default_is_unchanged():
+    assert "low_content" in textclean.CleanConfig.preset("page").detectors
+    assert "low_content" not in textclean.CleanConfig().detectors
+    # The default preset never removes an article's prose for being "low content".
+    result = textclean.clean(full_page())
+    assert all(span.reason is not textclean.Reason.LOW_CONTENT for span in result.removed)
+
+
+def test_stricter_threshold_drops_less(page_cleaner):
+    strict = textclean.Cleaner(preset="page", thresholds={"low_content": 0.95})
+    text = full_page()
+    assert len(strict.clean(text).removed) < len(page_cleaner.clean(text).removed)
+
+
+def test_empty_and_tiny_inputs(page_cleaner):
+    assert page_cleaner.clean("").text == ""
+    assert page_cleaner.clean("Just one line.").text == "Just one line."
+
+
+def test_features_have_one_row_per_block_and_are_finite():
+    blocks = segment(full_page())
+    x = page_features(blocks)
+    assert x.shape == (len(blocks), len(FEATURES))
+    assert np.isfinite(x).all()
+
+
+def test_model_refuses_other_features():
+    data = json.loads(Path(low_content_module.__file__).parents[1].joinpath("models", "page_model.json").read_text())
+    low_content_module.PageModel(data)
+    with pytest.raises(ValueError, match="retrain"):
+        low_content_module.PageModel({**data, "features": data["features"][:-1]})
+    with pytest.raises(ValueError, match="format"):
+        low_content_module.PageModel({**data, "format": "pickle"})
+
+
+def test_looks_like_full_page():
+    assert looks_like_full_page(full_page())
+    assert not looks_like_full_page("\n".join([HEADLINE, *ARTICLE]))
+    # An extracted article with a few short lines (subheadings, a list) is not a full page.
+    extracted = "\n".join([HEADLINE, *ARTICLE, "What happens next", *ARTICLE[:2], "Key dates", "May", "June", *ARTICLE])
+    assert not looks_like_full_page(extracted)
+
+
+def test_cli_page_and_auto(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(full_page(), encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text("\n".join([HEADLINE, *ARTICLE]), encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["clean", "--preset", "page", str(page)])
+    assert result.exit_code == 0, result.output
+    assert ARTICLE[0] in result.output and "Privacy policy" not in result.output
+    records = tmp_path / "docs.jsonl"
+    records.write_text("".join(json.dumps({"text": p.read_text()}) + "\n" for p in (page, article)), encoding="utf-8")
+    result = runner.invoke(main, ["clean", "--preset", "auto", str(records)])
+    assert result.exit_code == 0, result.output
+    assert "--preset auto chose page for 1 of 2 documents" in result.output
+    texts = [json.loads(line)["text"] for line in result.output.splitlines() if line.startswith("{")]
+    assert "Privacy policy" not in texts[0]
+    assert texts[1] == "\n".join([HEADLINE, *ARTICLE])
+
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.mark.skipif(not (DATA / "readability" / "pages.jsonl").exists(), reason="dev sets not present")
+def test_dev_set_scores_do_not_regress(page_cleaner):
+    """Floors a little under the measured scores (see README): a regression fails, noise does not."""
+    sys.path.insert(0, str(DATA.parent / "tools"))
+    import devscore
+
+    floors = {"readability": 0.89, "cleanportaleval": 0.93}
+    for name, floor in floors.items():
+        rows = devscore.load(name, "full")
+        _, _, f1 = devscore.macro_prf([r["gold"] for r in rows], [page_cleaner.clean(r["text"]).text for r in rows])
+        assert f1 >= floor, (name, f1)
+    rows = devscore.load("trafilatura-eval", "full")[::3]
+    outs = [devscore.norm(page_cleaner.clean(r["text"]).text) for r in rows]
+    keep = np.mean([devscore.norm(s) in o for r, o in zip(rows, outs) for s in r["keep"]])
+    drop = np.mean([devscore.norm(s) not in o for r, o in zip(rows, outs) for s in r["drop"]])
+    assert keep >= 0.85 and drop >= 0.80, (keep, drop)
