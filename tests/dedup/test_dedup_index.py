@@ -157,3 +157,17 @@ def test_config_is_validated_with_a_fix():
     curve = dict(DedupConfig().s_curve())
     assert curve[0.8] >= 0.99 and curve[0.1] < 0.1
     assert DedupConfig(containment_threshold=None).bands_rows == (21, 6)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_SMALL = make_corpus(17, n_base=12)
+_SMALL_REFERENCE = dedup_records(_SMALL).duplicates
+
+
+@settings(max_examples=25, deadline=None)
+@given(order=st.permutations(range(len(_SMALL))), batch_size=st.integers(1, 40))
+def test_any_order_and_batching_gives_the_same_duplicates(order, batch_size):
+    shuffled = [_SMALL[i] for i in order]
+    assert dedup_records(shuffled, batch_size=batch_size).duplicates == _SMALL_REFERENCE
