@@ -36,7 +36,6 @@ from .types import Block
 
 # Character classes, one bit each, looked up by code point (the Basic Multilingual Plane).
 _UPPER, _ALPHA, _DIGIT, _PUNCT, _COMMA, _CJK, _CJK_FUNCTION, _SEPARATOR = (1 << i for i in range(8))
-_STRONG_SEPARATORS = "|›»"
 
 
 def _char_table() -> np.ndarray:
@@ -112,7 +111,7 @@ def block_measures(texts: list[str]) -> np.ndarray:
     word_start = word & ~np.concatenate(([False], word[:-1]))
     space_before = np.concatenate(([False], codes[:-1] == 32))
     space_after = np.concatenate((codes[1:] == 32, [False]))
-    strong = np.isin(codes, [ord(c) for c in _STRONG_SEPARATORS])
+    strong = (codes == 0x7C) | (codes == 0x203A) | (codes == 0xBB)  # | › »
     separator = ((cls & _SEPARATOR) != 0) & ((space_before & space_after) | strong)
 
     def per_block(flags: np.ndarray) -> np.ndarray:
@@ -179,14 +178,12 @@ def _phrases(tokens: list[str], newline: np.ndarray, words: np.ndarray) -> tuple
     """Whether each short line is a navigation phrase, or a promo / related / read-more phrase."""
     n = len(words)
     nav, promo = np.zeros(n), np.zeros(n)
-    breaks = np.flatnonzero(newline).tolist() + [len(tokens)]
-    start = 0
-    for line, end in enumerate(breaks):
-        if 0 < end - start <= _PHRASE_MAX_TOKENS:
-            key = " ".join(tokens[start:end])
-            nav[line] = key in _NAV
-            promo[line] = key in _PROMO
-        start = end + 1
+    ends = np.flatnonzero(newline).tolist() + [len(tokens)]
+    for line in np.flatnonzero((words > 0) & (words <= _PHRASE_MAX_TOKENS)).tolist():
+        end = ends[line]
+        key = " ".join(tokens[end - int(words[line]):end])
+        nav[line] = key in _NAV
+        promo[line] = key in _PROMO
     return nav, promo
 
 

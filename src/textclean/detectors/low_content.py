@@ -90,6 +90,10 @@ def bundled_model() -> PageModel:
 
 def keep_mask(x: np.ndarray, body: np.ndarray) -> np.ndarray:
     """Which blocks stay, from their features ``x`` and body probabilities: the body region and the headline."""
+    return _keep_and_region(x, body)[0]
+
+
+def _keep_and_region(x: np.ndarray, body: np.ndarray) -> tuple[np.ndarray, tuple[int, int]]:
     tokens = np.expm1(x[:, _TOKENS])
     start, end = body_region_of(tokens, body)
     index = np.arange(len(body))
@@ -97,7 +101,7 @@ def keep_mask(x: np.ndarray, body: np.ndarray) -> np.ndarray:
     headline = find_headline(x, body, start)
     if headline is not None:
         keep[headline] = True
-    return keep
+    return keep, (start, end)
 
 
 def body_region_of(tokens: np.ndarray, body: np.ndarray) -> tuple[int, int]:
@@ -136,28 +140,33 @@ def low_content(blocks: Sequence[Block], context: Context) -> list[Finding]:
     x = page_features(blocks)
     contributions = model.contributions(x)
     body = 1.0 / (1.0 + np.exp(-(contributions.sum(axis=1) + model.bias)))
-    keep = keep_mask(x, body)
-    start, end = body_region_of(np.expm1(x[:, _TOKENS]), body)
+    keep, (start, end) = _keep_and_region(x, body)
     dropped = np.flatnonzero(~keep)
     if not len(dropped):
         return []
-    # The three features that weighed most against each dropped block, found for all at once.
+    # The features that weighed most against each dropped block, found for all at once; blocks
+    # with the same ones share one evidence string.
     worst = np.argsort(contributions[dropped], axis=1)[:, :4]
-    worst_values = np.take_along_axis(contributions[dropped], worst, axis=1)
+    strong = np.take_along_axis(contributions[dropped], worst, axis=1) < -0.2
+    keys = np.where(strong, worst, -1).tolist()
+    against: dict[tuple[int, ...], str] = {}
+    region = f"the body region (blocks {start}–{end})"
     found = []
-    for index, p, features, values in zip(dropped.tolist(), body[dropped].tolist(), worst.tolist(), worst_values.tolist()):
+    for index, p, key in zip(dropped.tolist(), body[dropped].tolist(), keys):
+        key = tuple(key)
+        if key not in against:
+            against[key] = _against(key)
         where = "inside" if start <= index <= end else "outside"
-        against = _against(features, values)
-        evidence = f"body probability {p:.2f}, {where} the body region (blocks {start}–{end}); {against}"
+        evidence = f"body probability {p:.2f}, {where} {region}; {against[key]}"
         found.append(Finding(index, Reason.LOW_CONTENT, round(0.5 + (1.0 - p) / 2, 4), "low_content", evidence))
     return found
 
 
-def _against(features: list[int], values: list[float]) -> str:
-    """The (at most three) distinct reasons that weighed most against a block."""
+def _against(features: tuple[int, ...]) -> str:
+    """The (at most three) distinct reasons that weighed most against a block (-1: not strong)."""
     reasons: list[str] = []
-    for feature, value in zip(features, values):
-        if value >= -0.2:
+    for feature in features:
+        if feature < 0:
             break
         text = _AGAINST_BY_INDEX[feature]
         if text not in reasons:
