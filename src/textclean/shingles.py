@@ -103,10 +103,13 @@ def _combine(hashes: np.ndarray, offsets: np.ndarray, size: int) -> tuple[np.nda
             acc = hashes[:span] * _POSITION_WEIGHTS[0]
             for j in range(1, size):
                 acc += hashes[j : j + span] * _POSITION_WEIGHTS[j]
-            # The n-gram at position p of document d is valid when it ends inside d.
-            doc_of = np.repeat(np.arange(n_docs), long_counts)
-            pos = np.arange(doc_of.size, dtype=np.int64) - np.repeat(np.cumsum(long_counts) - long_counts, long_counts)
-            grams[out_offsets[doc_of] + pos] = acc[offsets[doc_of] + pos]
+            # The n-gram at position p is valid when it ends inside p's document.
+            valid = np.arange(size, span + size) <= np.repeat(offsets[1:], lengths)[:span]
+            if short.size == 0:
+                grams = acc[valid]
+            else:
+                long_docs = np.repeat(np.arange(n_docs), long_counts)
+                grams[out_offsets[long_docs] + (np.arange(long_docs.size) - (np.cumsum(long_counts) - long_counts)[long_docs])] = acc[valid]
         for d in short:  # a short document is one shingle of all its tokens
             part = hashes[offsets[d] : offsets[d + 1]]
             grams[out_offsets[d]] = np.sum(part * _POSITION_WEIGHTS[: part.size], dtype=np.uint64)

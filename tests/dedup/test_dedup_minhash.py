@@ -129,3 +129,31 @@ def test_bad_parameters_are_refused():
         MinHasher(num_perm=1)
     with pytest.raises(ConfigError, match="kind"):
         Shingling(kind="sentence")  # type: ignore[arg-type]
+
+
+def reference_shingles(normalized: str, size: int) -> list[int]:
+    """Slow, obvious: xxh3 of each token, position-weighted sum, MurmurHash3 fmix64, high half."""
+    import xxhash
+
+    mask = (1 << 64) - 1
+    weights = [(0x9E3779B97F4A7C15 * (2 * (j + 1) + 1)) & mask for j in range(32)]
+
+    def fmix(h):
+        h ^= h >> 33
+        h = (h * 0xFF51AFD7ED558CCD) & mask
+        h ^= h >> 33
+        h = (h * 0xC4CEB9FE1A85EC53) & mask
+        return h ^ (h >> 33)
+
+    toks = [xxhash.xxh3_64_intdigest(t.encode()) for t in normalized.split(" ")] if normalized else []
+    grams = [toks[i : i + size] for i in range(len(toks) - size + 1)] or ([toks] if toks else [])
+    return [fmix(sum(w * t for w, t in zip(weights, g)) & mask) >> 32 for g in grams]
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join), min_size=1, max_size=10),
+       size=st.integers(1, 6))
+def test_batch_shingles_equal_the_slow_reference(texts, size):
+    hashes, offsets = shingle_hashes_many(texts, shingling=Shingling(size=size))
+    for i, text in enumerate(texts):
+        assert hashes[offsets[i] : offsets[i + 1]].tolist() == reference_shingles(text, size)
