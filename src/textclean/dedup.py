@@ -36,7 +36,7 @@ from .store import StoredDoc, open_store
 
 __all__ = ["DedupConfig", "DedupIndex", "DedupResult", "Duplicate", "dedup_records", "exact_hash"]
 
-REASONS = ("exact", "near_duplicate", "contained", "chained")
+REASONS = ("exact", "near_duplicate", "contained", "chained", "already_indexed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,8 @@ class Duplicate:
 
     ``similarity`` is the exact Jaccard similarity of the two shingle sets; ``containment`` the
     share of the smaller set inside the larger. ``chained``: linked to the kept document only
-    through other duplicates.
+    through other duplicates. ``already_indexed``: the same id with the same text is in the
+    index from an earlier run (``duplicate_of`` is its cluster's kept copy, maybe itself).
     """
 
     id: str
@@ -125,6 +126,8 @@ class DedupIndex:
         self._info: dict[str, StoredDoc] = {}
         self._kept_before: dict[str, str] = {}  # earlier runs' documents pulled in, and their kept id then
         self._records: list[Record] = []
+        self._run_ids: set[str] = set()
+        self._seen: list[str] = []  # this run's records already indexed by an earlier run
         #: Verified pairs found in this run (document, indexed document it duplicates).
         self.links: list[tuple[str, str]] = []
 
@@ -170,9 +173,13 @@ class DedupIndex:
         touched: set[str] = set()
         with self.store.transaction():
             for record, exact, own, sig in zip(records, exacts, sets, sigs):
-                if record.id in self._clusters.parent or record.id in self.store:
-                    raise InputError(f"{record.where}: document id {record.id!r} is already in the index; "
+                if record.id in self._run_ids:
+                    raise InputError(f"{record.where}: document id {record.id!r} appears twice; "
                                      "ids must be unique (choose the id field with --id-key)")
+                self._run_ids.add(record.id)
+                if record.id in self._info or record.id in self.store:
+                    self._already_indexed(record, exact)
+                    continue
                 rep = self.store.exact_match(exact)
                 info = StoredDoc(record.id, len(record.text), int(own.size), exact,
                                  self._policy.value_of(record.fields), record.id)
@@ -192,6 +199,15 @@ class DedupIndex:
                     self._clusters.union(record.id, other)
                 touched.add(record.id)
             self._settle({self._clusters.find(t) for t in touched})
+
+    def _already_indexed(self, record: Record, exact: str) -> None:
+        """A record an earlier run indexed: nothing to add if its text is the same."""
+        stored = self._info.get(record.id) or self.store.docs([record.id])[record.id]
+        if stored.exact != exact:
+            raise InputError(f"{record.where}: document id {record.id!r} is already in the index with another "
+                             "text; ids must be unique across runs (choose the id field with --id-key)")
+        self._info.setdefault(record.id, stored)
+        self._seen.append(record.id)
 
     def _settle(self, roots: Iterable[str]) -> None:
         mapping: dict[str, str] = {}
@@ -226,10 +242,15 @@ class DedupIndex:
         """Kept records and duplicates of everything added through this object."""
         removed = [r.id for r in self._records if self._info[r.id].kept != r.id]
         superseded = sorted(d for d, before in self._kept_before.items() if self._info[d].kept != before)
-        ids = removed + superseded
-        sets = self.store.shingles(set(ids) | {self._info[d].kept for d in ids})
-        duplicates = sorted((self._duplicate(d, self._info[d].kept, sets) for d in ids if self._info[d].kept != d),
-                            key=lambda d: d.id)
+        seen = set(self._seen)
+        ids = removed + [d for d in superseded if d not in seen]
+        sets = self.store.shingles(set(ids) | seen | {self._info[d].kept for d in [*ids, *seen]})
+        duplicates = [self._duplicate(d, self._info[d].kept, sets) for d in ids if self._info[d].kept != d]
+        for doc_id in seen:
+            found = self._duplicate(doc_id, self._info[doc_id].kept, sets)
+            duplicates.append(Duplicate(doc_id, found.duplicate_of, found.similarity, found.containment,
+                                        "already_indexed"))
+        duplicates.sort(key=lambda d: d.id)
         kept = [r for r in self._records if self._info[r.id].kept == r.id]
         return DedupResult(kept=kept, duplicates=duplicates, superseded=superseded)
 

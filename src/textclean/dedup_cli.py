@@ -9,7 +9,7 @@ import click
 
 from . import io
 from .config import DedupConfig
-from .dedup import DedupResult, dedup_records
+from .dedup import REASONS, DedupResult, dedup_records
 from .errors import TextcleanError
 from .io import STDIO, Record
 from .shingles import Shingling
@@ -26,7 +26,7 @@ def _records(files: list[str], text_key: str, id_key: str | None, encoding: str,
 def _summary(result: DedupResult, total: int, index: str | None) -> str:
     reasons = Counter(d.reason for d in result.duplicates if d.id not in set(result.superseded))
     removed = total - len(result.kept)
-    parts = ", ".join(f"{reasons[r]} {r}" for r in ("exact", "near_duplicate", "contained", "chained") if reasons[r])
+    parts = ", ".join(f"{reasons[r]} {r}" for r in REASONS if reasons[r])
     line = f"dedup: {total} documents, {len(result.kept)} kept, {removed} removed" + (f" ({parts})" if parts else "")
     if result.superseded:
         line += f"; {len(result.superseded)} documents of earlier runs superseded"

@@ -85,3 +85,22 @@ def test_verbose_reports_the_lsh_s_curve(tmp_path):
         "compared: 0.1: 0.0412, 0.2: 0.2863, 0.3: 0.6832, 0.4: 0.9378, 0.5: 0.9963, 0.6: 1, 0.7: 1, "
         "0.8: 1, 0.9: 1, 1: 1"
     )
+
+
+def test_a_rerun_against_the_index_removes_what_it_has_seen(tmp_path):
+    index = str(tmp_path / "seen.sqlite")
+    corpus = write_jsonl(tmp_path / "in.jsonl", rows())
+    runner = CliRunner()
+    args = ["dedup", corpus, "--id-key", "url", "--index", index, "-o", str(tmp_path / "u.jsonl"),
+            "--clusters", str(tmp_path / "c.jsonl")]
+    assert runner.invoke(main, args).exit_code == 0
+    again = runner.invoke(main, args)
+    assert again.exit_code == 0, again.output
+    assert again.stderr == f"dedup: 4 documents, 0 kept, 4 removed (4 already_indexed); index {index}\n"
+    assert (tmp_path / "u.jsonl").read_text() == ""
+    assert [json.loads(x)["duplicate_of"] for x in (tmp_path / "c.jsonl").read_text().splitlines()] == [
+        "a", "a", "a", "d"]
+    changed = write_jsonl(tmp_path / "changed.jsonl", [{"url": "d", "text": "another text for d"}])
+    clash = runner.invoke(main, ["dedup", changed, "--id-key", "url", "--index", index, "-o", "-"])
+    assert clash.exit_code == 1
+    assert "document id 'd' is already in the index with another text" in clash.stderr

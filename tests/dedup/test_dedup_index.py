@@ -143,7 +143,7 @@ def test_query_says_what_was_seen_without_adding():
 def test_duplicate_ids_are_refused_with_a_hint():
     records = [Record(id="x", text="a b c", source="f.jsonl", line=1),
                Record(id="x", text="d e f", source="f.jsonl", line=2)]
-    with pytest.raises(InputError, match=r"f.jsonl:2: document id 'x' is already in the index.*--id-key"):
+    with pytest.raises(InputError, match=r"f.jsonl:2: document id 'x' appears twice.*--id-key"):
         dedup_records(records)
 
 
