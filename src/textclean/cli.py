@@ -20,7 +20,9 @@ from .config import PRESETS
 from .dedup_cli import dedup
 from .errors import TextcleanError
 from .io import STDIO, Record, Rejection
+from .learn_cli import learn
 from .page_features import looks_like_full_page
+from .templates import TemplateModel, site_of
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -54,14 +56,18 @@ def _input_options(command):
               help="Output file, or a directory (one file per text input); - is stdout.")
 @click.option("--report", default=None, help="Write one JSON record per document with its removed spans.")
 @click.option("--rejected", default=None, help="With --on-error skip: write each skipped record and why, as JSONL.")
-def clean(inputs, preset, output, report, rejected, **reading) -> None:
+@click.option("--templates", "templates_path", default=None, help="A site template model from `textclean learn`.")
+@click.option("--group-key", default="host", show_default=True,
+              help="With --templates: the JSONL field naming each record's site ('host' falls back to the url's host).")
+def clean(inputs, preset, output, report, rejected, templates_path, group_key, **reading) -> None:
     """Clean INPUT files, directories, globs or - (stdin): the article stays, the debris goes.
 
     Plain text is written as cleaned text; JSONL records are written back with the text
     field cleaned and every other field as it was. A summary goes to stderr when records
     were skipped or bytes replaced: records in = records out + rejected.
     """
-    cleaner = _AutoCleaner() if preset == "auto" else Cleaner(preset=preset)
+    templates = _load_templates(templates_path)
+    cleaner = _AutoCleaner(templates) if preset == "auto" else Cleaner(preset=preset, templates=templates)
     files = _expand(inputs)
     as_jsonl = reading["jsonl"] or all(io.is_jsonl_path(f) for f in files if f != STDIO) and any(f != STDIO for f in files)
     to_directory = output != STDIO and (output.endswith(os.sep) or os.path.isdir(output))
@@ -78,7 +84,7 @@ def clean(inputs, preset, output, report, rejected, **reading) -> None:
                 if rejected_fh is not None:
                     rejected_fh.write(io.jsonl_line(record.to_dict()))
                 continue
-            result = cleaner.clean(record.text)
+            result = cleaner.clean(record.text, site=_site(record, templates, group_key))
             if out is None:
                 with io.atomic_output(str(Path(output) / _relative_name(Path(record.source), inputs))) as single:
                     single.write(_with_newline(result.text))
@@ -97,15 +103,32 @@ def clean(inputs, preset, output, report, rejected, **reading) -> None:
 class _AutoCleaner:
     """``--preset auto``: the page preset where :func:`looks_like_full_page`, else the default; counts its choices."""
 
-    def __init__(self) -> None:
-        self._page, self._default = Cleaner(preset="page"), Cleaner()
+    def __init__(self, templates: TemplateModel | None = None) -> None:
+        self._page, self._default = Cleaner(preset="page", templates=templates), Cleaner(templates=templates)
         self.pages = self.documents = 0
 
-    def clean(self, text: str):
+    def clean(self, text: str, *, site: str | None = None):
         page = looks_like_full_page(text)
         self.pages += page
         self.documents += 1
-        return (self._page if page else self._default).clean(text)
+        return (self._page if page else self._default).clean(text, site=site)
+
+
+def _load_templates(path: str | None) -> TemplateModel | None:
+    try:
+        return TemplateModel.load(path) if path else None
+    except TextcleanError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _site(record: Record, templates: TemplateModel | None, group_key: str) -> str | None:
+    """The record's site in the template model: its --group-key field (None for plain text)."""
+    if templates is None or not record.fields:
+        return None
+    try:
+        return site_of(record.fields, group_key)
+    except TextcleanError as exc:
+        raise click.ClickException(f"{record.where}: {exc}") from exc
 
 
 def _summary(stats: io.ReadStats, written: int, rejected_path: str | None) -> str:
@@ -181,3 +204,4 @@ def _with_newline(text: str) -> str:
 
 
 main.add_command(dedup)
+main.add_command(learn)

@@ -3,9 +3,11 @@
 Learning is one streaming pass. Each line is normalized (case, whitespace, punctuation;
 digits, dates and times masked) and hashed with its site's id as the seed; per distinct
 line the learner counts the pages it is on, its summed relative position on the page and how
-often it sat inside the page's prose run (its "body share"). Counts live in sorted numpy arrays
+often it sat inside the page's main prose run (its "body share") or in the few lines just
+before it, where a headline sits (its "head share"). Counts live in sorted numpy arrays
 merged in batches, so memory grows with the distinct lines, not the pages; a line's text is
-kept once it has been seen on two pages. At the end, per site, lines on at least ``min_share``
+kept once it has been seen on two pages (the smallest form seen from the batch where that
+happened on, so the model does not depend on page order within a batch of ~500k lines). At the end, per site, lines on at least ``min_share``
 of the pages (and ``min_pages`` pages) are template lines; lines seen on two or more pages are
 first grouped into fuzzy variants (MinHash LSH over character shingles proposes, rapidfuzz
 confirms) whose page counts add up (capped at the site's pages: an upper bound, since one
@@ -44,6 +46,8 @@ from .shingles import SHINGLE_HASH_VERSION, Shingling
 FORMAT = "textclean-templates/1"
 _SHINGLING = Shingling(kind="char", size=4)
 _SENTENCE_END = regex.compile(r"[.!?؟。！？।…»\"”’')\]]\s*$")
+# The lines just before a page's main prose run: where its headline, byline and date sit.
+HEAD_LINES = 6
 # Lines per batch merged into the counts: bounds the buffer, amortizes the sort.
 _BATCH_LINES = 1 << 19
 
@@ -64,10 +68,11 @@ class TemplateParams:
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or not 0.0 < value <= 1.0:
                 raise ConfigError(f"{name} must be within (0, 1] (a share, not a percentage), got {value!r}")
-        for name in ("min_pages", "fuzzy_min_chars"):
-            value = getattr(self, name)
-            if not isinstance(value, int) or value < 1:
-                raise ConfigError(f"{name} must be a whole number of at least 1, got {value!r}")
+        if not isinstance(self.min_pages, int) or self.min_pages < 2:
+            raise ConfigError(f"min_pages must be a whole number of at least 2 (one page has no template), "
+                              f"got {self.min_pages!r}")
+        if not isinstance(self.fuzzy_min_chars, int) or self.fuzzy_min_chars < 1:
+            raise ConfigError(f"fuzzy_min_chars must be a whole number of at least 1, got {self.fuzzy_min_chars!r}")
 
     @property
     def bands_rows(self) -> tuple[int, int]:
@@ -85,13 +90,15 @@ class TemplateParams:
 class TemplateLine:
     """One template line of a site: its text as seen, on ``pages`` of the site's pages
     (``share`` of them), at mean relative ``position`` (0 top, 1 bottom), inside the page's
-    prose run ``body_share`` of the time, with the normalized ``variants`` that matched it."""
+    prose run ``body_share`` of the time and in the ``HEAD_LINES`` before it ``head_share`` of
+    the time, with the normalized ``variants`` that matched it."""
 
     text: str
     pages: int
     share: float
     position: float
     body_share: float
+    head_share: float
     variants: tuple[str, ...]
 
 
@@ -152,20 +159,24 @@ class TemplateModel:
                                      "relearn it with `textclean learn`")
         sites = {name: SiteTemplates(name, int(s["pages"]), tuple(
             TemplateLine(l["text"], int(l["pages"]), float(l["share"]), float(l["position"]),
-                         float(l["body_share"]), tuple(l["variants"])) for l in s["lines"]))
+                         float(l["body_share"]), float(l["head_share"]), tuple(l["variants"])) for l in s["lines"]))
             for name, s in data["sites"].items()}
         return cls(params, sites)
 
+    def to_json(self) -> str:
+        """The model as JSON text (stable order: equal models give equal text)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
+
     def save(self, path: str | Path) -> None:
-        """Write the model as JSON (stable key order, so equal models give equal files)."""
-        Path(path).write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        """Write the model to ``path`` as JSON; :meth:`load` reads it back."""
+        Path(path).write_text(self.to_json(), encoding="utf-8")
 
     @classmethod
     def load(cls, path: str | Path) -> TemplateModel:
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise InputError(f"{path}: cannot read a template model: {exc}") from exc
+            raise InputError(f"{path}: not a readable template model ({exc}); make one with `textclean learn`") from exc
         return cls.from_dict(data, source=str(path))
 
 
@@ -259,13 +270,15 @@ class TemplateLearner:
         self.keys = np.empty(0, np.uint64)
         self.df = np.empty(0, np.int64)
         self.body = np.empty(0, np.int64)
+        self.head = np.empty(0, np.int64)
         self.pos = np.empty(0, np.float64)
         self.site = np.empty(0, np.int32)
         self.texts: dict[int, str] = {}
         self._reset_buffer()
 
     def _reset_buffer(self) -> None:
-        self._b_keys, self._b_pos, self._b_body = array("Q"), array("d"), array("b")
+        # _b_place: 1 inside the page's main prose run, 2 in the HEAD_LINES before it, else 0.
+        self._b_keys, self._b_pos, self._b_place = array("Q"), array("d"), array("b")
         self._b_site, self._b_text = array("i"), []
 
     def add(self, site: str, text: str) -> None:
@@ -278,7 +291,7 @@ class TemplateLearner:
         raw = [line for line in raw if line]
         norms = [normalize(line, mask_digits=True) for line in raw]
         region = body_region([is_prose(t, n) for t, n in zip(raw, norms)])
-        first, last = region if region else (1, 0)
+        first, last = region if region else (-1, -2)  # no prose: nothing is body or head
         scale = 1.0 / max(len(raw) - 1, 1)
         seen: set[int] = set()
         for i, norm in enumerate(norms):
@@ -290,7 +303,7 @@ class TemplateLearner:
             seen.add(key)
             self._b_keys.append(key)
             self._b_pos.append(i * scale)
-            self._b_body.append(first <= i <= last)
+            self._b_place.append(1 if first <= i <= last else 2 if first - HEAD_LINES <= i < first else 0)
             self._b_text.append(raw[i])
         self._b_site.extend([sid] * len(seen))
         if len(self._b_keys) >= _BATCH_LINES:
@@ -308,15 +321,21 @@ class TemplateLearner:
             return np.bincount(inverse, weights=weights, minlength=n).astype(dtype)
 
         self.df = total(self.df, np.ones(new.size), np.int64)
-        self.body = total(self.body, np.frombuffer(self._b_body, np.int8), np.int64)
+        place = np.frombuffer(self._b_place, np.int8)
+        self.body = total(self.body, place == 1, np.int64)
+        self.head = total(self.head, place == 2, np.int64)
         self.pos = total(self.pos, np.frombuffer(self._b_pos, np.float64), np.float64)
         site = np.empty(n, np.int32)
         site[inverse] = np.concatenate((self.site, np.frombuffer(self._b_site, np.int32)))
         self.keys, self.site = keys, site
-        # Keep a line's text once it is on two pages: only those can become template lines.
+        # Keep a line's text once it is on two pages (only those can become template lines):
+        # the smallest form seen, so the text does not depend on page order within a batch.
         new_inverse = inverse[inverse.size - new.size:]
+        texts = self.texts
         for j in np.flatnonzero(self.df[new_inverse] >= 2).tolist():
-            self.texts.setdefault(int(new[j]), self._b_text[j])
+            key, text = int(new[j]), self._b_text[j]
+            if key not in texts or text < texts[key]:
+                texts[key] = text
         self._reset_buffer()
 
     def model(self) -> TemplateModel:
@@ -348,6 +367,7 @@ class TemplateLearner:
                 text=texts[top], pages=count, share=round(count / pages, 4),
                 position=round(sum(float(self.pos[rows[k]]) for k in members) / sum(df), 4),
                 body_share=round(sum(int(self.body[rows[k]]) for k in members) / sum(df), 4),
+                head_share=round(sum(int(self.head[rows[k]]) for k in members) / sum(df), 4),
                 variants=tuple(sorted(norms[k] for k in members))))
         lines.sort(key=lambda line: (line.position, line.variants))
         return SiteTemplates(name, pages, tuple(lines))

@@ -4,24 +4,32 @@ The model (``Cleaner(templates=model)``, :mod:`textclean.templates`) lists the l
 pages of each site repeat; ``cleaner.clean(text, site=...)`` says which site a document is
 from. Without a model, or for a site the model does not know, nothing is found.
 
-The article's own lines can recur across a site (a house-style sentence, a standfirst). They
-are protected: the page's body region is its main run of prose lines that are not template
-lines (see :func:`textclean.templates.body_region`), and a template line inside it that the
-model saw inside the prose of its pages at least half the time is reported with score 0 and
-evidence that says so, so the policy keeps it. Chrome inside the body ("Advertisement"),
-which the model saw outside the prose, still goes.
+The article's own lines can recur across a site. The page's body region is its main run of
+prose lines (see :func:`textclean.templates.body_region`; template lines count only when the
+model saw them inside its pages' prose) plus the ``HEAD_LINES`` before it, where the headline
+sits. Two kinds of template line there are protected — reported with score 0 and evidence
+that says why, so the policy keeps them:
+
+- a prose sentence that the model saw inside its pages' prose at least half the time: a
+  house-style sentence or a recurring standfirst;
+- a line of a few words that the model saw mostly outside both the body and the head:
+  this page's headline or subhead, listed as a teaser elsewhere (and its other copies on the
+  page, such as a title line repeating the headline).
+
+Chrome in or just before the body ("Advertisement", "Share this", a video notice), which the
+model saw there on most of its pages, still goes.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from ..reasons import Reason
-from ..templates import TemplateLine, body_region, is_prose
+from ..templates import HEAD_LINES, TemplateLine, body_region, is_prose
 from ..types import Block, Finding
 from .base import Context, clip, finding
 
-# A template line that sat inside its pages' prose at least this often belongs to articles.
-BODY_SHARE = 0.5
+# Shares (0–1) of a line's pages: "usually" means at least this.
+USUALLY = 0.5
 
 
 def template(blocks: Sequence[Block], context: Context) -> list[Finding]:
@@ -34,22 +42,38 @@ def template(blocks: Sequence[Block], context: Context) -> list[Finding]:
     if not any(matches):
         return []
     site_name = model.site_for(site).site
-    in_body = [m is not None and m[0].body_share >= BODY_SHARE for m in matches]
-    prose = [(m is None or body) and is_prose(b.text, n)
-             for b, m, n, body in zip(blocks, matches, context.norms, in_body)]
-    region = body_region(prose)
+    prose = [is_prose(b.text, n) for b, n in zip(blocks, context.norms)]
+    region = body_region([p and (m is None or m[0].body_share >= USUALLY) for p, m in zip(prose, matches)])
+    reasons = {
+        block.index: _protected(block.index, match[0], is_sentence, context.word_counts[block.index], region)
+        for block, match, is_sentence in zip(blocks, matches, prose) if match is not None
+    }
+    # The article's own line keeps its other copies too (a page title repeating the headline).
+    article_lines = {id(matches[i][0]): i for i, why in sorted(reasons.items(), reverse=True) if why}
     found = []
-    for block, match, body in zip(blocks, matches, in_body):
-        if match is None:
-            continue
-        line, similarity = match
+    for index, why in reasons.items():
+        line, similarity = matches[index]
         evidence = _evidence(line, similarity, site_name)
-        if body and region is not None and region[0] <= block.index <= region[1]:
-            evidence += f"; inside the body (blocks {region[0]}–{region[1]}), in its pages' prose " \
-                        f"{line.body_share:.0%} of the time: kept"
+        if not why and id(line) in article_lines:
+            why = f"a copy of block {article_lines[id(line)]}, which is this page's own"
+        if why:
+            evidence += f"; {why}: kept"
             similarity = 0.0
-        found.append(finding(block, Reason.TEMPLATE, similarity, "template", evidence))
+        found.append(finding(blocks[index], Reason.TEMPLATE, similarity, "template", evidence))
     return found
+
+
+def _protected(index: int, line: TemplateLine, is_sentence: bool, words: int, region: tuple[int, int] | None) -> str:
+    """Why a template line at ``index`` belongs to this page's article ("" when it does not)."""
+    if region is None or not region[0] - HEAD_LINES <= index <= region[1]:
+        return ""
+    where = f"blocks {region[0]}–{region[1]}"
+    if is_sentence and index >= region[0] and line.body_share >= USUALLY:
+        return f"a sentence inside the body ({where}), as in {line.body_share:.0%} of its pages"
+    if words >= 3 and line.body_share < USUALLY and line.head_share < USUALLY:
+        return (f"in this page's article ({where} and the {HEAD_LINES} lines before) but elsewhere on "
+                "other pages: this page's own headline or subhead")
+    return ""
 
 
 def _evidence(line: TemplateLine, similarity: float, site: str) -> str:
