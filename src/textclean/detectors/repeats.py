@@ -127,16 +127,28 @@ def repeated_lead(blocks: Sequence[Block], context: Context) -> list[Finding]:
         run = [start]
         while (following := copies.get(run[-1].block + 1)) and 0 < following.source - run[-1].source <= 3:
             run.append(following)
-        # A re-emitted lead closes the document, after an article at least twice its length;
-        # a repeated run elsewhere is the text's own.
-        article_after_lead = sum(
-            1 for between in range(run[-1].source + 1, run[0].block)
-            if between not in copies and context.word_counts[between] >= context.config.min_repeat_words
-        )
-        if len(run) >= 2 and article_after_lead >= 2 * len(run) and _only_debris_after(run[-1].block, context):
+        # A re-emitted lead closes the document, after original article text at least twice
+        # its length; a repeated run elsewhere is the text's own.
+        at_end = len(run) >= 2 and _only_debris_after(run[-1].block, context)
+        if at_end and _originals_between(run[-1].source, run[0].block, context) >= 2 * len(run):
             found.extend(_lead_findings(run, blocks))
         index = run[-1].block + 1
     return found
+
+
+def _originals_between(first: int, last: int, context: Context) -> int:
+    """Paragraph-length blocks strictly between ``first`` and ``last`` that copy nothing."""
+    counts = context.shared("original_paragraphs_before", _original_paragraphs_before)
+    return counts[last] - counts[first + 1]
+
+
+def _original_paragraphs_before(context: Context) -> list[int]:
+    """``counts[i]``: blocks before ``i`` of paragraph length that copy nothing (prefix sums)."""
+    copies = earlier_copies(context)
+    counts = [0]
+    for index, words in enumerate(context.word_counts):
+        counts.append(counts[-1] + (index not in copies and words >= context.config.min_repeat_words))
+    return counts
 
 
 def _only_debris_after(index: int, context: Context) -> bool:
