@@ -29,15 +29,17 @@ from .base import Context
 
 MODEL_FORMAT = "textclean-page-model/1"
 # A block counts toward the body region by (p - REGION_P) * sqrt(tokens + 1).
-REGION_P = 0.45
+REGION_P = 0.4
 # Inside the region a block goes only when the model is sure of it; outside, it stays if surer still.
 INSIDE_MIN_P = 0.1
 OUTSIDE_MIN_P = 0.85
-# The headline: a line of 3–30 words among the 15 above the region, sharing words with the page title.
-_HEADLINE_WINDOW = 15
+# The headline: among the 8 lines above the region (see find_headline).
+_HEADLINE_WINDOW = 8
 _HEADLINE_MIN_OVERLAP = 0.6
-_TOKENS = FEATURES.index("log_tokens")
-_TITLE_OVERLAP = FEATURES.index("title_overlap")
+_TOKENS, _TITLE_OVERLAP, _SENTENCE_END, _STOP_SHARE, _FOOTER = (
+    FEATURES.index(name) for name in ("log_tokens", "title_overlap", "sentence_end", "stop_share", "footer_words"))
+_NOT_HEADLINE = [FEATURES.index(name) for name in
+                 ("sentence_end", "nav_phrase", "promo_phrase", "date_words", "separators", "footer_words")]
 
 # What a feature means when it weighs against a block, for evidence a person can read.
 _AGAINST = {
@@ -98,9 +100,7 @@ def _keep_and_region(x: np.ndarray, body: np.ndarray) -> tuple[np.ndarray, tuple
     start, end = body_region_of(tokens, body)
     index = np.arange(len(body))
     keep = ((index >= start) & (index <= end) & (body >= INSIDE_MIN_P)) | (body >= OUTSIDE_MIN_P)
-    headline = find_headline(x, body, start)
-    if headline is not None:
-        keep[headline] = True
+    keep[find_headline(x, body, start)] = True
     return keep, (start, end)
 
 
@@ -110,26 +110,32 @@ def body_region_of(tokens: np.ndarray, body: np.ndarray) -> tuple[int, int]:
     return body_region(gain)
 
 
-def find_headline(x: np.ndarray, body: np.ndarray, start: int) -> int | None:
-    """The block above the body region that repeats the page title (or the title line itself).
+def find_headline(x: np.ndarray, body: np.ndarray, start: int) -> list[int]:
+    """The headline above the body region, and a standfirst between them (empty when the region opens with it).
 
-    None when the region already opens with the headline.
+    The headline repeats the page title (the first line of an html-text dump) or, when no line
+    does, is the nearest line above the region shaped like one: 4–25 words, no sentence ending,
+    no date, separator, navigation, promo or footer words. Sentences between it and the region
+    (eight words or more) are its standfirst.
     """
+    if start == 0:
+        return []
     tokens = np.expm1(x[:, _TOKENS])
     overlap = x[:, _TITLE_OVERLAP]
-
-    def headline_like(i: int) -> bool:
-        return 3 <= tokens[i] <= 30 and overlap[i] >= _HEADLINE_MIN_OVERLAP
-
-    if start > 0 and headline_like(start):
-        return None
-    best = None
-    for i in range(max(1, start - _HEADLINE_WINDOW), start):
-        if headline_like(i) and (best is None or overlap[i] >= overlap[best]):
-            best = i
-    if best is None and start > 0 and body[0] >= 0.5:
-        best = 0
-    return best
+    if 3 <= tokens[start] <= 30 and overlap[start] >= _HEADLINE_MIN_OVERLAP:
+        return []
+    candidates = [i for i in range(max(1, start - _HEADLINE_WINDOW), start)
+                  if 4 <= tokens[i] <= 25 and not x[i, _NOT_HEADLINE].any()]
+    repeats_title = [i for i in candidates if overlap[i] >= _HEADLINE_MIN_OVERLAP]
+    if repeats_title:
+        headline = max(repeats_title, key=lambda i: (overlap[i], i))
+    elif candidates:
+        headline = candidates[-1]
+    else:
+        return [0] if body[0] >= 0.5 else []
+    standfirst = [i for i in range(headline + 1, start) if tokens[i] >= 8 and x[i, _FOOTER] == 0
+                  and (x[i, _SENTENCE_END] > 0 or x[i, _STOP_SHARE] >= 0.2)]
+    return [headline, *standfirst]
 
 
 def low_content(blocks: Sequence[Block], context: Context) -> list[Finding]:
