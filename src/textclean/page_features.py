@@ -74,7 +74,7 @@ _FULL_PAGE_MIN_LINES = 25
 BLOCK_FEATURES = (
     "log_chars", "log_tokens", "stop_share", "sentence_end", "punct_density", "comma_density",
     "title_share", "upper_share", "digit_share", "bullet", "separators", "nav_phrase", "promo_phrase",
-    "footer_words", "link_words", "date_words", "short_title_line", "repeated_text", "cjk",
+    "footer_words", "link_words", "date_words", "short_title_line", "repeated_text", "cjk", "starts_lower",
 )
 # Where the block stands and what surrounds it.
 CONTEXT_FEATURES = (
@@ -82,6 +82,8 @@ CONTEXT_FEATURES = (
     "win1_log_tokens", "win1_stop_share", "win1_sentence_end", "win1_short_title_line",
     "win3_log_tokens", "win3_stop_share", "win3_sentence_end", "win3_short_title_line",
     "win10_log_tokens", "win10_stop_share", "win10_sentence_end", "win10_short_title_line",
+    "continues_previous", "continued_by_next",
+    "win3_date_words", "win10_date_words", "win3_footer_words", "win10_footer_words", "win3_bullet", "win10_bullet",
 )
 FEATURES = BLOCK_FEATURES + CONTEXT_FEATURES
 _WINDOW_OF = ("log_tokens", "stop_share", "sentence_end", "short_title_line")
@@ -142,6 +144,7 @@ def block_measures(texts: list[str]) -> np.ndarray:
     title_share = title_starts / np.maximum(alpha_starts, 1)
     sentence_end = np.array([text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDERS for text in texts], dtype=np.float64)
     bullet = np.array([text[0] in _BULLETS and text[1:2] == " " for text in texts], dtype=np.float64)
+    starts_lower = np.array([text[0].islower() for text in texts], dtype=np.float64)
     nav, promo = _phrases(tokens_list, newline, words)
     short_title = (tokens <= 5) & (title_share >= 0.5) & (sentence_end == 0)
     seen = Counter(texts)
@@ -149,7 +152,7 @@ def block_measures(texts: list[str]) -> np.ndarray:
     return np.column_stack([
         np.log1p(chars), np.log1p(tokens), stop_share, sentence_end, punct / (tokens + 1), comma / (tokens + 1),
         title_share, upper / np.maximum(alpha, 1), digit / np.maximum(chars, 1), bullet, separators, nav, promo,
-        footer / (words + 1), link / (words + 1), date / (words + 1), short_title, repeated, mostly_cjk,
+        footer / (words + 1), link / (words + 1), date / (words + 1), short_title, repeated, mostly_cjk, starts_lower,
     ]).astype(np.float64)
 
 
@@ -206,6 +209,13 @@ def _context_measures(texts: list[str], base: np.ndarray) -> list[np.ndarray]:
     windowed = base[:, [BLOCK_FEATURES.index(name) for name in _WINDOW_OF]]
     for width in (1, 3, 10):
         context.extend(_window_mean(windowed, width).T)
+    # A paragraph hard-wrapped over several lines: this line opens in lower case after one without an ending.
+    open_line = np.concatenate(([0.0], 1.0 - col["sentence_end"][:-1]))
+    continues = open_line * col["starts_lower"]
+    context += [continues, np.concatenate((continues[1:], [0.0]))]
+    windowed = base[:, [BLOCK_FEATURES.index(name) for name in ("date_words", "footer_words", "bullet")]]
+    near, around = _window_mean(windowed, 3).T, _window_mean(windowed, 10).T
+    context += [near[0], around[0], near[1], around[1], near[2], around[2]]
     return context
 
 

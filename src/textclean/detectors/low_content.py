@@ -29,7 +29,7 @@ from .base import Context
 
 MODEL_FORMAT = "textclean-page-model/1"
 # A block counts toward the body region by (p - REGION_P) * sqrt(tokens + 1).
-REGION_P = 0.4
+REGION_P = 0.5
 # Inside the region a block goes only when the model is sure of it; outside, it stays if surer still.
 INSIDE_MIN_P = 0.1
 OUTSIDE_MIN_P = 0.85
