@@ -16,3 +16,7 @@ class InputError(TextcleanError, ValueError):
 
 class IndexMismatchError(TextcleanError):
     """A saved index or model was built with other parameters or another format version."""
+
+
+class IndexBusyError(TextcleanError):
+    """Another process holds a saved index's write lock for longer than textclean waits."""

@@ -122,17 +122,23 @@ _REPLACEMENT_UTF8 = "\ufffd".encode()
 
 
 def decode(
-    data: bytes, source: str, *, encoding: str = "utf-8", errors: str = "strict", stats: ReadStats | None = None
+    data: bytes,
+    source: str,
+    *,
+    encoding: str = "utf-8",
+    errors: str = "strict",
+    stats: ReadStats | None = None,
+    first_line: int = 1,
 ) -> str:
     """Decode ``data``; an undecodable byte is an error naming the file, line and column.
 
     With ``errors="replace"`` each undecodable byte sequence becomes U+FFFD and is counted
-    in ``stats.replaced``.
+    in ``stats.replaced``. ``first_line`` is the line number of ``data``'s first line.
     """
     try:
         text = data.decode(encoding, errors)
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + first_line
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InputError(
             f"{source}:{line}: byte {data[exc.start]:#04x} at column {column} is not valid "
@@ -186,18 +192,33 @@ def iter_jsonl(
         raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
     stats = stats if stats is not None else ReadStats()
     source = _source_name(path)
-    text = decode(_read_bytes(path), source, encoding=encoding, errors=errors, stats=stats)
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+    for number, raw in enumerate(_raw_lines(path, source, encoding, errors, stats), start=1):
+        if not raw.strip():
             continue
         stats.records += 1
         try:
+            line = raw if isinstance(raw, str) else decode(
+                raw, source, encoding=encoding, errors=errors, stats=stats, first_line=number)
             yield _record(line, source, number, text_key, id_key, seen_ids)
         except InputError as exc:
             if on_error == "fail":
                 raise
             stats.rejected += 1
-            yield Rejection(source, number, str(exc).removeprefix(f"{source}:{number}: "), line)
+            reason = str(exc).removeprefix(f"{source}:{number}: ")
+            yield Rejection(source, number, reason, raw if isinstance(raw, str) else raw.decode(encoding, "replace"))
+
+
+def _raw_lines(path: str, source: str, encoding: str, errors: str, stats: ReadStats) -> list[bytes] | list[str]:
+    """The file's lines, split at ``\\n`` only; as bytes when the encoding keeps ``\\n`` one
+    byte (so one bad byte costs one record, not the file), else decoded whole (UTF-16/32)."""
+    data = _read_bytes(path)
+    try:
+        ascii_newline = "\n".encode(encoding) == b"\n"
+    except LookupError as exc:
+        raise InputError(f"unknown encoding {encoding!r}") from exc
+    if ascii_newline:
+        return data.split(b"\n")
+    return decode(data, source, encoding=encoding, errors=errors, stats=stats).split("\n")
 
 
 def _record(

@@ -27,7 +27,7 @@ import xxhash
 from datasketch import MinHashLSH
 from datasketch.storage import UnorderedStorage
 
-from .errors import ConfigError, IndexMismatchError
+from .errors import ConfigError, IndexBusyError, IndexMismatchError
 from .minhash import SCHEME
 from .shingles import SHINGLE_HASH_VERSION
 
@@ -251,6 +251,10 @@ CREATE INDEX IF NOT EXISTS buckets_bucket ON buckets (bucket);
 """
 
 
+# How long a writer waits for another process's batch to commit before giving up.
+LOCK_WAIT_SECONDS = 60
+
+
 class SQLiteStore:
     """An index in one SQLite file: persistent and incremental ("have I seen this before?").
 
@@ -262,7 +266,8 @@ class SQLiteStore:
         self.params = params
         self.path = path
         try:
-            self._db = sqlite3.connect(path, isolation_level=None)
+            # Another process writing the same index holds its lock one batch at a time; wait.
+            self._db = sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT_SECONDS)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
@@ -283,7 +288,13 @@ class SQLiteStore:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise IndexBusyError(
+                f"{self.path}: another process has held this index for over {LOCK_WAIT_SECONDS} s ({exc}); "
+                "run one writer at a time, or use --redis for an index shared by many workers"
+            ) from exc
         try:
             yield
         except BaseException:

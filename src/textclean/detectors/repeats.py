@@ -34,12 +34,16 @@ _ENDS_WITH_ELLIPSIS = regex.compile(r"(?:\.\s*\.\s*\.|…)\s*[\])]?\s*$")
 
 @dataclass(frozen=True, slots=True)
 class Copy:
-    """Block ``block`` copies the earlier block ``source``: ``kind`` is exact/fuzzy/prefix."""
+    """Block ``block`` copies the earlier block ``source``: ``kind`` is exact/fuzzy/prefix.
+
+    ``capped``: the block was past a fuzzy-comparison cap, so only exact copies were sought.
+    """
 
     block: int
     source: int
     similarity: float
     kind: str
+    capped: bool = False
 
 
 def earlier_copies(context: Context) -> dict[int, Copy]:
@@ -58,9 +62,9 @@ def _find_copies(context: Context) -> dict[int, Copy]:
     for index, (norm, count) in enumerate(zip(context.norms, context.word_counts)):
         if count < config.min_repeat_words:
             continue
-        source = first_seen.get(norm)
-        copy = None if source is None else Copy(index, source, 1.0, "exact")
         fuzzy_ok = index < config.max_fuzzy_blocks and len(norm) <= MAX_FUZZY_CHARS
+        source = first_seen.get(norm)
+        copy = None if source is None else Copy(index, source, 1.0, "exact", capped=not fuzzy_ok)
         if copy is None and fuzzy_ok and fuzzy_pool:
             best = process.extractOne(norm, fuzzy_pool, scorer=fuzz.ratio, score_cutoff=cutoff)
             if best is not None:
@@ -105,6 +109,8 @@ def duplicate(blocks: Sequence[Block], context: Context) -> list[Finding]:
         if copy.kind == "prefix" or _QUESTION.search(blocks[copy.block].text):
             continue
         how = "exactly" if copy.kind == "exact" else f"{copy.similarity:.0%} similar"
+        if copy.capped:
+            how += f"; compared exactly only, past the fuzzy cap ({MAX_FUZZY_CHARS} characters or {context.config.max_fuzzy_blocks} blocks)"
         near_in_head = copy.block < context.head_end and copy.block - copy.source <= _HEAD_REPEAT_DISTANCE
         score = copy.similarity if near_in_head else copy.similarity * _FAR_REPEAT_WEIGHT
         where = "in the page head, near its source" if near_in_head else "in the body, may be the text's own"

@@ -1,0 +1,39 @@
+"""Outputs appear whole or not at all, even when the process is killed."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from textclean.cli import main
+
+
+def test_an_error_mid_run_leaves_no_output_and_no_temp_file(tmp_path):
+    payload = "".join(json.dumps({"text": f"Prose line number {i}."}) + "\n" for i in range(1000)) + "{broken\n"
+    out, report = tmp_path / "out.jsonl", tmp_path / "report.jsonl"
+    result = CliRunner().invoke(main, ["clean", "--jsonl", "-o", str(out), "--report", str(report)], input=payload)
+    assert result.exit_code == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_killed_run_never_leaves_a_partial_output(tmp_path):
+    source = tmp_path / "in.jsonl"
+    with source.open("w", encoding="utf-8") as fh:
+        for i in range(60_000):
+            fh.write(json.dumps({"id": i, "text": f"Search\nProse line number {i} of a long corpus.\n..."}) + "\n")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "textclean", "clean", str(source), "-o", str(out)],
+                            stderr=subprocess.PIPE)
+    # Kill it once it is surely writing: the temporary file exists and grows.
+    while not [p for p in tmp_path.iterdir() if p.name.startswith(".out.jsonl.")]:
+        assert proc.poll() is None, proc.stderr.read()
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    if out.exists():  # it finished before the kill landed: then it is complete
+        assert len(out.read_text(encoding="utf-8").splitlines()) == 60_000
+    # What is left is at most a hidden temporary file, never mistaken for the output.
+    assert all(p.name.startswith(".out.jsonl.") for p in tmp_path.iterdir() if p.name != "in.jsonl" and p != out)

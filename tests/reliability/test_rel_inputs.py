@@ -1,0 +1,118 @@
+"""Hostile input gets a clear error or a counted rejection; nothing is lost silently."""
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+from click.testing import CliRunner
+
+import textclean
+from textclean.cli import main
+
+PROSE = "The council approved the budget on Tuesday after a long and heated debate."
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def planted_corpus(seed: int) -> tuple[bytes, list[str], int]:
+    """JSONL bytes with good records and planted bad ones; the good ids, the bad count."""
+    rng = random.Random(seed)
+    bad_lines = [
+        b"{not json",
+        b'{"id": "x1"}',
+        b'{"id": "x2", "text": null}',
+        b'{"id": "x3", "text": 42}',
+        b'["a", "list"]',
+        b'{"id": "x4", "text": "bad byte \xff here"}',
+        b'{"id": "g0", "text": "a repeated id"}',
+        b"\x00\x01\x02 binary junk",
+    ]
+    lines, good, bad = [], [], 0
+    for i in range(200):
+        if i > 0 and rng.random() < 0.1:
+            lines.append(rng.choice(bad_lines))
+            bad += 1
+        else:
+            lines.append(json.dumps({"id": f"g{i}", "text": f"Search\n{PROSE} {i}", "extra": [i]}).encode())
+            good.append(f"g{i}")
+    return b"\n".join(lines) + b"\n", good, bad
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_records_in_equal_records_out_plus_rejected(tmp_path, seed):
+    data, good, bad = planted_corpus(seed)
+    source = tmp_path / "corpus.jsonl"
+    source.write_bytes(data)
+    out, rejected = tmp_path / "out.jsonl", tmp_path / "rejected.jsonl"
+    result = run("clean", str(source), "--id-key", "id", "--on-error", "skip", "-o", str(out), "--rejected", str(rejected))
+    assert result.exit_code == 0, result.output
+    written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    rejections = [json.loads(line) for line in rejected.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in written] == good
+    assert all(r["text"].endswith(PROSE + f" {r['extra'][0]}") and "Search" not in r["text"] for r in written)
+    assert len(rejections) == bad
+    assert all(r["reason"] and r["line"] for r in rejections)
+    assert result.stderr == f"textclean: {len(good) + bad} records in, {len(good)} written, {bad} rejected (see {rejected})\n"
+
+
+def test_fail_mode_stops_at_the_first_bad_record_naming_it(tmp_path):
+    data, _, _ = planted_corpus(1)
+    source = tmp_path / "corpus.jsonl"
+    source.write_bytes(data)
+    first_bad = next(i for i, line in enumerate(data.split(b"\n"), 1) if not line.startswith(b'{"id": "g'))
+    result = run("clean", str(source), "--id-key", "id", "-o", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {source}:{first_bad}: ")
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("", ""),
+    ("   \n\t\n", "   \n\t\n"),
+    ("Search\r\nKept prose line.\r\n", "Kept prose line.\r\n"),
+    ("Search\rKept prose line.\r...", "Kept prose line."),
+    ("Kept prose line.\x00 with a NUL inside", "Kept prose line.\x00 with a NUL inside"),
+])
+def test_edge_documents(text, expected):
+    result = textclean.clean(text)
+    assert result.text == expected
+    assert textclean.apply_removals(text, result.removed) == expected
+
+
+def test_empty_inputs_give_empty_outputs(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert run("clean", str(empty)).stdout == ""
+    empty_jsonl = tmp_path / "empty.jsonl"
+    empty_jsonl.write_bytes(b"\n\n")
+    result = run("clean", str(empty_jsonl))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert run("clean", "--jsonl", input='{"text": ""}\n').stdout == '{"text":""}\n'
+
+
+def test_escaped_nul_in_json_is_text_but_a_raw_nul_file_is_binary(tmp_path):
+    assert run("clean", "--jsonl", input='{"text": "a\\u0000b"}\n').stdout == '{"text":"a\\u0000b"}\n'
+    raw = tmp_path / "raw.txt"
+    raw.write_bytes(b"text\x00more")
+    assert run("clean", str(raw)).stderr == f"Error: {raw}: looks binary (NUL byte at offset 4); textclean reads text\n"
+
+
+def test_a_five_megabyte_single_line_record(tmp_path):
+    line = ("word " * 1_000_000).strip()
+    result = run("clean", "--jsonl", input=json.dumps({"text": "Search\n" + line}) + "\n")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["text"] == line
+
+
+def test_other_encodings(tmp_path):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Search\nCafé prose stays here.".encode("latin-1"))
+    assert run("clean", str(latin)).exit_code == 1
+    assert run("clean", str(latin), "--encoding", "latin-1").stdout == "Café prose stays here.\n"
+    utf16 = tmp_path / "u.jsonl"
+    utf16.write_bytes('{"text": "Search\\nCafé prose stays here."}\n'.encode("utf-16"))
+    assert run("clean", str(utf16), "--encoding", "utf-16").stdout == '{"text":"Café prose stays here."}\n'
+    assert run("clean", str(latin), "--encoding", "klingon").stderr == "Error: unknown encoding 'klingon'\n"
