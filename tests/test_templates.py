@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import textclean
 from textclean import Cleaner, Reason, TemplateModel, learn_templates
-from textclean import templates as templates_module
+from textclean import template_learner as templates_module
 from textclean.cli import main
 from textclean.errors import ConfigError, IndexMismatchError, InputError
 from textclean.normalize import normalize
@@ -221,3 +223,13 @@ def test_dev_set_leave_one_page_out(dev_data):
     assert row["share_removed"] / row["share"] >= 0.95
     assert row["gold_lost"] / row["gold_chars"] <= 0.005
     assert row["f1_page_tpl"] > row["f1_page"]
+
+
+LINE_CHARS = st.text(alphabet=st.sampled_from(list("aZ09 \t.,:/-|'!()©éİß١\x1f\x00")), min_size=1, max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(LINE_CHARS, max_size=6))
+def test_normalized_lines_fast_path_equals_normalize(lines):
+    lines = [line for line in (line.strip() for line in lines) if line]
+    assert templates_module.normalized_lines(lines) == [normalize(line, mask_digits=True) for line in lines]

@@ -23,7 +23,8 @@ from .normalize import normalize
 from .reasons import Reason
 from .segment import segment
 from .shingles import Shingling
-from .templates import TemplateModel, learn_templates
+from .template_learner import learn_templates
+from .templates import TemplateModel
 from .types import Block, CleanResult, Decision, Finding, Span
 
 __version__ = "0.1.0"

@@ -22,7 +22,8 @@ from .errors import TextcleanError
 from .io import STDIO, Record, Rejection
 from .learn_cli import learn
 from .page_features import looks_like_full_page
-from .templates import TemplateModel, site_of
+from .template_learner import site_of
+from .templates import TemplateModel
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

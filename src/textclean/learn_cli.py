@@ -9,7 +9,8 @@ import click
 from . import io
 from .errors import InputError, TextcleanError
 from .io import STDIO
-from .templates import TemplateModel, TemplateParams, learn_templates, site_of
+from .template_learner import learn_templates, site_of
+from .templates import TemplateModel, TemplateParams
 
 _DEFAULTS = TemplateParams()
 
