@@ -1,35 +1,74 @@
-"""Adapters for /work/shared/tools/devscore.py: ``--python page_probe:clean`` (page preset).
+"""Adapters for /work/shared/tools/devscore.py (``--python page_probe:FUNC``), for full-page mode.
 
-    cd /work/shared/tools && PYTHONPATH=/work/main/tools python devscore.py readability --input full --python page_probe:clean
+    cd /work/shared/tools
+    PYTHONPATH=/work/main/tools python devscore.py readability --input full --python page_probe:clean
+
+- ``clean``: the ``page`` preset; ``clean_default``: the default preset; ``clean_auto``: what
+  ``--preset auto`` does (page on documents that look like full-page dumps, default otherwise).
+- ``trafilatura_text`` / ``justext_text``: the comparison in the README. Both tools read HTML,
+  and the HTML is gone, so each line of the page's text becomes a ``<p>``: what they can do with
+  the text alone. They need ``pip install trafilatura==2.3.1 justext==3.0.2 lxml_html_clean``
+  (kept out of textclean's dependencies); jusText gets the stop list of the language whose stop
+  words the page uses most.
 """
 from __future__ import annotations
 
-import textclean
+import html
+import re
+from functools import cache
 
-_PAGE = textclean.Cleaner(preset="page") if "page" in textclean.PRESETS else None
-_DEFAULT = textclean.Cleaner()
+_WORD = re.compile(r"\w+")
+
+
+@cache
+def _cleaner(preset: str):
+    import textclean
+
+    return textclean.Cleaner(preset=preset)
 
 
 def clean(text: str) -> str:
     """The page preset's cleaned text."""
-    return (_PAGE or _DEFAULT).clean(text).text
+    return _cleaner("page").clean(text).text
 
 
 def clean_default(text: str) -> str:
     """The default preset's cleaned text (for comparison)."""
-    return _DEFAULT.clean(text).text
+    return _cleaner("default").clean(text).text
 
 
 def clean_auto(text: str) -> str:
-    """The auto preset: page on full-page dumps, default otherwise."""
-    from textclean.detectors.low_content import looks_like_full_page
+    """``--preset auto``: page on full-page dumps, default otherwise."""
+    from textclean.page_features import looks_like_full_page
 
-    return (_PAGE if looks_like_full_page(text) else _DEFAULT).clean(text).text
-
-
-_LOW_CONTENT_ONLY = textclean.Cleaner(preset="page", detectors_enabled=("low_content",)) if _PAGE else None
+    return _cleaner("page" if looks_like_full_page(text) else "default").clean(text).text
 
 
-def clean_low_content_only(text: str) -> str:
-    """Only the low_content detector (to measure what the default detectors add on full pages)."""
-    return (_LOW_CONTENT_ONLY or _DEFAULT).clean(text).text
+def _as_html(text: str) -> str:
+    paragraphs = "".join(f"<p>{html.escape(line.strip())}</p>\n" for line in text.splitlines() if line.strip())
+    return f"<html><head><meta charset='utf-8'></head><body>\n{paragraphs}</body></html>"
+
+
+def trafilatura_text(text: str) -> str:
+    """trafilatura 2.3.1 (default settings) on the page's lines as paragraphs."""
+    import trafilatura
+
+    return trafilatura.extract(_as_html(text)) or ""
+
+
+@cache
+def _stoplists() -> dict[str, frozenset[str]]:
+    import justext
+
+    return {lang: justext.get_stoplist(lang) for lang in sorted(justext.get_stoplists())}
+
+
+def justext_text(text: str) -> str:
+    """jusText 3.0.2 (default settings) on the page's lines as paragraphs, stop list by majority."""
+    import justext
+
+    words = [w.lower() for w in _WORD.findall(text)]
+    lists = _stoplists()
+    language = max(lists, key=lambda lang: (sum(w in lists[lang] for w in words), lang == "English"))
+    paragraphs = justext.justext(_as_html(text).encode("utf-8"), lists[language], encoding="utf-8")
+    return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)

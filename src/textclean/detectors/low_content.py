@@ -33,6 +33,9 @@ REGION_P = 0.5
 # Inside the region a block goes only when the model is sure of it; outside, it stays if surer still.
 INSIDE_MIN_P = 0.1
 OUTSIDE_MIN_P = 0.85
+# A page of fewer lines has no menus or link lists to speak of: only near-certain debris goes.
+SMALL_PAGE_BLOCKS = 10
+SMALL_PAGE_MIN_P = 0.02
 # The headline: among the 8 lines above the region (see find_headline).
 _HEADLINE_WINDOW = 8
 _HEADLINE_MIN_OVERLAP = 0.6
@@ -96,6 +99,8 @@ def keep_mask(x: np.ndarray, body: np.ndarray) -> np.ndarray:
 
 
 def _keep_and_region(x: np.ndarray, body: np.ndarray) -> tuple[np.ndarray, tuple[int, int]]:
+    if len(body) < SMALL_PAGE_BLOCKS:
+        return body >= SMALL_PAGE_MIN_P, (0, len(body) - 1)
     tokens = np.expm1(x[:, _TOKENS])
     start, end = body_region_of(tokens, body)
     index = np.arange(len(body))
