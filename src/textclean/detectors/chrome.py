@@ -118,10 +118,13 @@ def promo(blocks: Sequence[Block], context: Context) -> list[Finding]:
         phrase = lexicon.promo.match(norm)
         if phrase:
             found.append(finding(block, Reason.PROMO, 0.95, "promo", f"the whole line is the notice '{phrase}'"))
-        elif count <= context.config.max_chrome_words * 3 and _PROMO_TRIGGER.search(norm):
+            continue
+        # A newsletter pitch is short; a cookie notice can be long. Both name a trigger word.
+        short = count <= context.config.max_chrome_words
+        long_cookie = not short and count <= context.config.max_chrome_words * 3 and "cookie" in norm
+        if (short and _PROMO_TRIGGER.search(norm)) or long_cookie:
             match = lexicon.promo_pattern.search(norm)
-            # A cookie notice can be long; a newsletter pitch is short.
-            if match and (count <= context.config.max_chrome_words or "cookie" in match.group(0)):
+            if match and (short or "cookie" in match.group(0)):
                 found.append(finding(block, Reason.PROMO, 0.8, "promo", f"call to action or notice: '{clip(match.group(0))}'"))
     return found
 
