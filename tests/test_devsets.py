@@ -8,11 +8,9 @@ import pytest
 
 import textclean
 
-from conftest import DEV_DATA
 
-
-def _scorer():
-    path = DEV_DATA.parent / "tools" / "devscore.py"
+def _scorer(dev_data):
+    path = dev_data.parent / "tools" / "devscore.py"
     spec = importlib.util.spec_from_file_location("devscore", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -21,7 +19,7 @@ def _scorer():
 
 @pytest.mark.parametrize("dataset", ["readability", "cleanportaleval"])
 def test_residual_cleaning_keeps_recall_and_raises_f1(dataset, dev_data):
-    devscore = _scorer()
+    devscore = _scorer(dev_data)
     rows = devscore.load(dataset, "residual")
     golds = [row["gold"] for row in rows]
     cleaner = textclean.Cleaner()
