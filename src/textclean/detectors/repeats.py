@@ -70,8 +70,9 @@ def _find_copies(context: Context) -> dict[int, Copy]:
             if best is not None:
                 copy = Copy(index, fuzzy_index[best[2]], best[1] / 100, "fuzzy")
         opening = " ".join(norm.split(" ", _OPENING_WORDS)[:_OPENING_WORDS])
-        if copy is None:
-            copy = _prefix(index, norm, by_opening.get(opening, ()), context)
+        same_opening = by_opening.get(opening)
+        if copy is None and same_opening:
+            copy = _prefix(index, norm, same_opening, context)
         if copy is not None:
             copies[index] = copy
         first_seen.setdefault(norm, index)
