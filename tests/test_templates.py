@@ -233,3 +233,13 @@ LINE_CHARS = st.text(alphabet=st.sampled_from(list("aZ09 \t.,:/-|'!()©éİß١\
 def test_normalized_lines_fast_path_equals_normalize(lines):
     lines = [line for line in (line.strip() for line in lines) if line]
     assert templates_module.normalized_lines(lines) == [normalize(line, mask_digits=True) for line in lines]
+
+
+def test_symbol_only_lines_and_www_hosts():
+    corpus = [{"url": f"https://{'www.' * (i % 2)}example.com/{i}", "text": f"▶\nStory number {w} today.\n|"}
+              for i, w in enumerate(("one", "two", "three", "four"))]
+    model = learn_templates(corpus, group_by="host")
+    assert list(model.sites) == ["example.com"]  # www.example.com is the same site
+    assert [line.text for line in model.sites["example.com"].lines] == ["▶", "|"]
+    result = Cleaner(templates=model).clean("▶\nStory number five today.\n|", site="example.com")
+    assert result.text == "Story number five today."

@@ -12,7 +12,7 @@ page's full dump (``dumps.html_text``) with them. Prints per site:
 - F1 (devscore's ``macro_prf``, 4-token shingles) of the page preset alone and of the page
   preset plus templates.
 
-  python tools/template_eval.py [--data ../shared/data] [--min-share 0.5] [--min-pages 3]
+  python tools/template_eval.py [--data ../shared/data] [--min-share 0.5] [--min-pages 3] [--group-key site|host]
 """
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from pathlib import Path
 
 from textclean import Cleaner, learn_templates
 from textclean.normalize import normalize
+from textclean.template_learner import site_of
 from textclean.templates import TemplateParams
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,11 +44,14 @@ def gold_chars(words: Counter) -> int:
     return sum(len(w) * n for w, n in words.items())
 
 
-def evaluate(pages: list[dict], params: TemplateParams, macro_prf) -> list[dict]:
+def evaluate(pages: list[dict], params: TemplateParams, macro_prf, group_key: str = "site") -> list[dict]:
+    """Rows per site section; each held-out page learns from the other pages of its group."""
     by_site: dict[str, list[dict]] = defaultdict(list)
+    groups: dict[str, list[dict]] = defaultdict(list)
     for page in pages:
         page["text"] = "\n".join(line["text"] for line in page["dumps"]["html_text"])
         by_site[page["site"]].append(page)
+        groups[site_of(page, group_key)].append(page)
     page_cleaner = Cleaner(preset="page")
     rows = []
     for site, site_pages in sorted(by_site.items()):
@@ -57,12 +61,12 @@ def evaluate(pages: list[dict], params: TemplateParams, macro_prf) -> list[dict]
         t = Counter()
         golds, page_only, page_tpl = [], [], []
         for held in site_pages:
-            others = [p for p in site_pages if p is not held]
-            model = learn_templates(others, group_by="site", params=params)
-            alone = Cleaner(detectors_enabled=("template",), templates=model).clean(held["text"], site=site)
-            both = Cleaner(preset="page", templates=model).clean(held["text"], site=site)
+            group = site_of(held, group_key)
+            model = learn_templates([p for p in groups[group] if p is not held], group_by=group_key, params=params)
+            alone = Cleaner(detectors_enabled=("template",), templates=model).clean(held["text"], site=group)
+            both = Cleaner(preset="page", templates=model).clean(held["text"], site=group)
             removed = {span.block_text for span in alone.removed}
-            n_others = max(len(others), 1)
+            n_others = max(len(site_pages) - 1, 1)
             for line in held["dumps"]["html_text"]:
                 if line["label"] != "boilerplate" or not line["text"].strip():
                     continue
@@ -98,11 +102,12 @@ def main() -> None:
     ap.add_argument("--tools", type=Path, default=ROOT.parent / "shared" / "tools")
     ap.add_argument("--min-share", type=float, default=TemplateParams().min_share)
     ap.add_argument("--min-pages", type=int, default=TemplateParams().min_pages)
+    ap.add_argument("--group-key", default="site", help="learn per 'site' section (default) or per 'host' of the url")
     a = ap.parse_args()
     macro_prf = load_devscore(a.tools).macro_prf
     pages = [json.loads(line) for line in (a.data / "cleanportaleval" / "pages.jsonl").open(encoding="utf-8")]
     params = TemplateParams(min_share=a.min_share, min_pages=a.min_pages)
-    rows = evaluate(pages, params, macro_prf)
+    rows = evaluate(pages, params, macro_prf, a.group_key)
     print("| site | pages | recurring boilerplate lines removed (≥1 other page) | "
           f"on ≥{params.min_share:.0%} of other pages | gold chars lost | F1 page | F1 page + templates |")
     print("|---|---|---|---|---|---|---|")

@@ -31,7 +31,7 @@ from .errors import InputError
 from .minhash import MinHasher
 from .normalize import normalize
 from .templates import (SHINGLING, HEAD_LINES, SiteTemplates, TemplateLine, TemplateModel, TemplateParams,
-                        body_region, is_prose, similarity)
+                        body_region, is_prose, line_key, similarity)
 
 # normalized_lines' ASCII path: inside a line the only whitespace left is tab and space (other
 # controls, which str.split() and regex's \s disagree on, take the per-line path).
@@ -60,7 +60,7 @@ GroupBy = str | Callable[[Mapping[str, Any]], str] | None
 
 def site_of(record: Mapping[str, Any], group_by: GroupBy) -> str:
     """The site a record belongs to: ``group_by(record)``, its field ``group_by``, or — for
-    ``"host"`` when the record has no such field — the host of its ``url`` field."""
+    ``"host"`` when the record has no such field — the host of its ``url`` field, without "www."."""
     if group_by is None:
         return ""
     if callable(group_by):
@@ -68,6 +68,8 @@ def site_of(record: Mapping[str, Any], group_by: GroupBy) -> str:
     value = record.get(group_by)
     if value is None and group_by == "host" and isinstance(record.get("url"), str):
         value = urlsplit(record["url"]).hostname
+        if value and value.startswith("www."):  # www.example.com and example.com are one site
+            value = value[4:]
     if value is None:
         raise InputError(f"record has no field {group_by!r}" + (" and no 'url'" if group_by == "host" else "")
                          + "; choose the field that names the site with --group-key / group_by=")
@@ -103,7 +105,7 @@ class TemplateLearner:
         self.site_pages[sid] += 1
         raw = [line.strip() for line in text.splitlines()]
         raw = [line for line in raw if line]
-        norms = normalized_lines(raw)
+        norms = [norm or line for norm, line in zip(normalized_lines(raw), raw)]  # as line_key()
         region = body_region([is_prose(t, n) for t, n in zip(raw, norms)])
         first, last = region if region else (-1, -2)  # no prose: nothing is body or head
         scale = 1.0 / max(len(raw) - 1, 1)
@@ -166,7 +168,7 @@ class TemplateLearner:
     def _site(self, name: str, pages: int, rows: list[int]) -> SiteTemplates:
         need = max(self.params.min_pages, math.ceil(self.params.min_share * pages - 1e-9))
         texts = [self.texts[int(self.keys[j])] for j in rows]
-        norms = [normalize(t, mask_digits=True) for t in texts]
+        norms = [line_key(t) for t in texts]
         order = sorted(range(len(rows)), key=lambda k: norms[k])  # input order must not matter
         groups = self._variants([norms[k] for k in order])
         lines = []

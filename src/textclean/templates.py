@@ -128,7 +128,7 @@ class TemplateModel:
         key = templates.site
         if key not in self._lookups:
             self._lookups[key] = _Lookup(templates, self.params)
-        return self._lookups[key].match([normalize(line, mask_digits=True) for line in lines])
+        return self._lookups[key].match([line_key(line) for line in lines])
 
     def to_dict(self) -> dict[str, Any]:
         return {"format": FORMAT, "params": self.params.describe(),
@@ -199,6 +199,12 @@ class _Lookup:
                 if best[0] >= self.params.fuzzy_threshold:
                     out[n] = (self.lines[self.fuzzy[-best[1]][1]], round(best[0], 4))
         return out
+
+
+def line_key(text: str) -> str:
+    """What a line is compared as: normalized with digits masked, or — for a line of symbols
+    only ("▶", "|"), which normalizes to nothing — its stripped text."""
+    return normalize(text, mask_digits=True) or text.strip()
 
 
 def similarity(a: str, b: str) -> float:

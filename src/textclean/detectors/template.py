@@ -12,9 +12,9 @@ that says why, so the policy keeps them:
 
 - a prose sentence that the model saw inside its pages' prose at least half the time: a
   house-style sentence or a recurring standfirst;
-- a line of a few words that the model saw mostly outside both the body and the head:
-  this page's headline or subhead, listed as a teaser elsewhere (and its other copies on the
-  page, such as a title line repeating the headline).
+- a line of three or more words without digits that the model saw mostly outside both the
+  body and the head: this page's headline or subhead, listed as a teaser elsewhere (and its
+  other copies on the page, such as a title line repeating the headline).
 
 Chrome in or just before the body ("Advertisement", "Share this", a video notice), which the
 model saw there on most of its pages, still goes.
@@ -45,7 +45,7 @@ def template(blocks: Sequence[Block], context: Context) -> list[Finding]:
     prose = [is_prose(b.text, n) for b, n in zip(blocks, context.norms)]
     region = body_region([p and (m is None or m[0].body_share >= USUALLY) for p, m in zip(prose, matches)])
     reasons = {
-        block.index: _protected(block.index, match[0], is_sentence, context.word_counts[block.index], region)
+        block.index: _protected(block.index, match[0], is_sentence, _letter_words(context.norms[block.index]), region)
         for block, match, is_sentence in zip(blocks, matches, prose) if match is not None
     }
     # The article's own line keeps its other copies too (a page title repeating the headline).
@@ -70,10 +70,15 @@ def _protected(index: int, line: TemplateLine, is_sentence: bool, words: int, re
     where = f"blocks {region[0]}–{region[1]}"
     if is_sentence and index >= region[0] and line.body_share >= USUALLY:
         return f"a sentence inside the body ({where}), as in {line.body_share:.0%} of its pages"
-    if words >= 3 and line.body_share < USUALLY and line.head_share < USUALLY:
+    if words >= 3 and line.body_share < USUALLY and line.head_share < USUALLY:  # words without digits
         return (f"in this page's article ({where} and the {HEAD_LINES} lines before) but elsewhere on "
                 "other pages: this page's own headline or subhead")
     return ""
+
+
+def _letter_words(norm: str) -> int:
+    """Words without digits: a headline has several, a date line ("11:45 AM on 05/22") few."""
+    return sum(not any(c.isdigit() for c in word) for word in norm.split())
 
 
 def _evidence(line: TemplateLine, similarity: float, site: str) -> str:
