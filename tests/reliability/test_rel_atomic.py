@@ -37,3 +37,14 @@ def test_a_killed_run_never_leaves_a_partial_output(tmp_path):
         assert len(out.read_text(encoding="utf-8").splitlines()) == 60_000
     # What is left is at most a hidden temporary file, never mistaken for the output.
     assert all(p.name.startswith(".out.jsonl.") for p in tmp_path.iterdir() if p.name != "in.jsonl" and p != out)
+
+
+def test_outputs_get_the_usual_file_mode(tmp_path):
+    out = tmp_path / "out.txt"
+    old = os.umask(0o022)
+    try:
+        result = CliRunner().invoke(main, ["clean", "-", "-o", str(out)], input="Prose line.\n")
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0
+    assert out.stat().st_mode & 0o777 == 0o644
