@@ -151,7 +151,12 @@ def main() -> None:
         print(f"held out {held_out:17} (trained on the other two): {result}")
     if args.cv_only:
         return
-    model = fit([p for name in SETS for p in data[name]])
+    everything = [p for name in SETS for p in data[name]]
+    model = fit(everything)
+    model["training"] = {
+        "script": "tools/train_page_model.py", "sets": list(SETS), "pages": len(everything),
+        "labelled_rows": int(sum((p["y"] >= 0).sum() for p in everything)), "l2": L2,
+    }
     MODEL.parent.mkdir(parents=True, exist_ok=True)
     MODEL.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     for name in SETS:

@@ -6,7 +6,8 @@ trained by ``tools/train_page_model.py``) gives each block a probability of bein
 from the evidence of :mod:`textclean.page_features`. The body is then taken as one contiguous
 region (the stretch where body probability, weighted by length, adds up the most), so a short
 list item or subheading inside the article stays and a lone teaser outside it goes. The
-headline above the region is kept and never reported.
+headline above the region (and a standfirst under it) is kept and never reported. A page of
+fewer than ten lines has no menus to speak of, so there only near-certain debris goes.
 
 Each finding's evidence names the features that weighed most against the block. Its score is
 ``0.5 + (1 - p) / 2`` for body probability ``p``: every reported block reaches the default 0.5
