@@ -241,5 +241,19 @@ def test_symbol_only_lines_and_www_hosts():
     model = learn_templates(corpus, group_by="host")
     assert list(model.sites) == ["example.com"]  # www.example.com is the same site
     assert [line.text for line in model.sites["example.com"].lines] == ["▶", "|"]
-    result = Cleaner(templates=model).clean("▶\nStory number five today.\n|", site="example.com")
-    assert result.text == "Story number five today."
+    for site in ("example.com", "www.example.com"):
+        result = Cleaner(templates=model).clean("▶\nStory number five today.\n|", site=site)
+        assert result.text == "Story number five today."
+
+
+def test_learner_memory_is_one_row_per_distinct_line(monkeypatch):
+    monkeypatch.setattr(templates_module, "_BATCH_LINES", 50)
+    learner = templates_module.TemplateLearner()
+    corpus = pages(30)
+    for page in corpus:
+        learner.add("example.com", page["text"])
+    learner.model()
+    distinct = {normalize(line, mask_digits=True) for p in corpus for line in p["text"].splitlines()}
+    assert learner.keys.size == len(distinct)  # chrome seen on 30 pages is one row
+    assert len(learner._b_keys) == 0  # the buffer is merged away
+    assert set(learner.texts) <= set(learner.keys[learner.df >= 2].tolist())  # texts only for repeats

@@ -118,7 +118,7 @@ class TemplateModel:
         """The site's templates; with ``site=None`` the only site of a one-site model."""
         if site is None:
             return next(iter(self.sites.values())) if len(self.sites) == 1 else None
-        return self.sites.get(site)
+        return self.sites.get(site) or self.sites.get(site.removeprefix("www."))  # hosts are learned without www.
 
     def match(self, site: str | None, lines: Sequence[str]) -> list[tuple[TemplateLine, float] | None]:
         """For each raw line, its template line and similarity (0–1), or None."""
