@@ -32,24 +32,25 @@ NEVER_EMPTY_RULE = "never_empty: every block would go, so all stay"
 
 def decide(blocks: Sequence[Block], findings: Sequence[Finding], config: CleanConfig) -> tuple[Decision, ...]:
     """One decision per block, in block order."""
+    thresholds = {reason: config.threshold(reason) for reason in Reason}  # looked up per finding
     winner: dict[int, Finding] = {}
     for found in findings:
-        if found.score < config.threshold(found.reason):
+        if found.score < thresholds[found.reason]:
             continue
         current = winner.get(found.block)
         if current is None or _outranks(found, current):
             winner[found.block] = found
     if blocks and len(winner) == len(blocks):
         return tuple(Decision(block.index, True, NEVER_EMPTY_RULE) for block in blocks)
-    return tuple(_decision(block, winner.get(block.index), config) for block in blocks)
+    return tuple(_decision(block, winner.get(block.index), thresholds) for block in blocks)
 
 
 def _outranks(found: Finding, current: Finding) -> bool:
     return (_RANK[found.reason], -found.score) < (_RANK[current.reason], -current.score)
 
 
-def _decision(block: Block, found: Finding | None, config: CleanConfig) -> Decision:
+def _decision(block: Block, found: Finding | None, thresholds: dict[Reason, float]) -> Decision:
     if found is None:
         return Decision(block.index, True, KEEP_RULE)
-    rule = f"{found.reason.value} score {found.score:.2f} ≥ {config.threshold(found.reason):.2f}"
+    rule = f"{found.reason.value} score {found.score:.2f} ≥ {thresholds[found.reason]:.2f}"
     return Decision(block.index, False, rule, found.reason, found.score, found.detector, found.evidence)
