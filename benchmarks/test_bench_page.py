@@ -16,9 +16,9 @@ import pytest
 
 import textclean
 
+from baselines import c4_line_filter
 from corpus import DEV_DATA, seed_text
 
-_TERMINAL = (".", "!", "?", '"', "”", "'")
 _MENU = "\n".join(["Home", "News", "World", "Business", "Sport", "Culture", "Search", "Sign in"] * 3)
 _FOOTER = "\n".join(["Most read", "Storm closes roads", "Local team wins the cup", "About us", "Contact",
                      "Privacy policy", "Terms of use", "© 2024 Example Media Ltd"] * 3)
@@ -39,17 +39,6 @@ def full_pages(count: int = 300) -> list[str]:
 
 PAGES = full_pages()
 PAGES_KB = sum(len(t.encode("utf-8")) for t in PAGES) / len(PAGES) / 1000
-
-
-def c4_line_filter(text: str) -> str:
-    """Keep lines that end in terminal punctuation and have three words, without "javascript"/"cookie"."""
-    kept = []
-    for line in text.splitlines():
-        stripped = line.strip()
-        lowered = stripped.lower()
-        if stripped.endswith(_TERMINAL) and len(stripped.split()) >= 3 and "javascript" not in lowered and "cookie" not in lowered:
-            kept.append(stripped)
-    return "\n".join(kept)
 
 
 @pytest.fixture(scope="module")
