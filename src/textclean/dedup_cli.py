@@ -40,6 +40,18 @@ def _lsh_report(config: DedupConfig) -> str:
             f"chance that a pair of Jaccard similarity s is compared: {curve}")
 
 
+def _spark(inputs, output, clusters, config, text_key, id_key, index, master) -> str:
+    if index:
+        raise click.ClickException("--engine spark dedups one corpus; --index and --redis are for the local engine")
+    from .spark.session import require_pyspark
+
+    require_pyspark()
+    from .spark.corpus import dedup_files
+
+    return dedup_files(inputs, output=output, clusters=clusters, config=config, text_key=text_key,
+                       id_key=id_key, master=master)
+
+
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", default=STDIO, show_default=True, help="Unique records (JSONL); - is stdout.")
@@ -59,8 +71,11 @@ def _lsh_report(config: DedupConfig) -> str:
 @click.option("--encoding", default="utf-8", show_default=True)
 @click.option("--errors", "decode_errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True)
 @click.option("-v", "--verbose", is_flag=True, help="Also print the LSH bands and rows and their S-curve on stderr.")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="spark: run on Apache Spark (the 'spark' extra); JSONL or Parquet in and out, --id-key required.")
+@click.option("--master", default="local[*]", show_default=True, help="Spark master URL for --engine spark.")
 def dedup(inputs, output, clusters, index_path, redis_url, threshold, containment, keep, shingles, shingle_size,
-          text_key, id_key, encoding, decode_errors, verbose) -> None:
+          text_key, id_key, encoding, decode_errors, verbose, engine, master) -> None:
     """Remove duplicate and near-duplicate documents from INPUT files (JSONL, or text files, or -).
 
     Records keep all their fields. Against an --index, documents seen in earlier runs count:
@@ -76,6 +91,12 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
         )
         if verbose:
             click.echo(_lsh_report(config), err=True)
+        if engine == "spark":
+            click.echo(_spark(inputs, output, clusters, config, text_key, id_key, index_path or redis_url, master),
+                       err=True)
+            return
+        if any(p.rstrip("/").lower().endswith(".parquet") for p in (*inputs, output, clusters or "")):
+            raise click.ClickException("Parquet files need --engine spark")
         records = list(_records(io.expand_inputs(inputs), text_key, id_key, encoding, decode_errors))
         if sys.stderr.isatty():
             with click.progressbar(length=len(records), label="dedup", file=sys.stderr) as bar:

@@ -1,0 +1,81 @@
+"""Cleaning a DataFrame column with :class:`textclean.Cleaner`, in a vectorized pandas UDF.
+
+The configuration goes to the executors once: as a broadcast variable on classic Spark, or
+inside the UDF (sent once per task, never per row) on Spark Connect, which has no
+broadcasts. Each task builds one :class:`~textclean.Cleaner` and cleans Arrow batches with it,
+so every row's output equals ``textclean.clean(text, ...)`` with the same settings.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
+from types import MappingProxyType
+from typing import Any
+
+import pandas as pd  # the spark extra's; textclean.spark checks it is installed before this import
+
+from ..cleaner import Cleaner
+from ..config import CleanConfig
+from ..errors import ConfigError
+
+#: The type of the removed-spans column: :class:`textclean.Span` fields, reason as a string.
+SPAN_TYPE = ("array<struct<start:int, end:int, block:int, reason:string, score:double, "
+             "detector:string, evidence:string, block_text:string>>")
+RESULT_TYPE = f"struct<text:string, removed:{SPAN_TYPE}>"
+
+
+@dataclass(frozen=True)
+class _Shipped:
+    """Stands in for a broadcast variable where there are none (Spark Connect)."""
+
+    value: Any
+
+
+def _config_kwargs(config: CleanConfig) -> dict[str, Any]:
+    # Mapping proxies do not pickle; the plain dicts rebuild an equal config.
+    return {f.name: dict(v) if isinstance(v := getattr(config, f.name), MappingProxyType) else v
+            for f in fields(config)}
+
+
+def _ship(spark, value: Any):
+    try:
+        context = spark.sparkContext
+    except Exception:  # Spark Connect: no SparkContext, so no broadcast variables
+        return _Shipped(value)
+    return context.broadcast(value)
+
+
+def clean(df, text_col: str = "text", *, output_col: str = "clean_text", removed_col: str = "removed",
+          config: CleanConfig | None = None, preset: str | None = None, **overrides: Any):
+    """``df`` with ``output_col`` (the cleaned text) and ``removed_col`` (the removed spans:
+    start, end, block, reason, score, detector, evidence, block_text) added.
+
+    ``config``, ``preset`` and ``overrides`` are :class:`~textclean.Cleaner`'s, validated here
+    on the driver. A null text gives null outputs.
+    """
+    from pyspark.sql import functions as F
+    from pyspark.sql.functions import pandas_udf
+
+    if text_col not in df.columns:
+        raise ConfigError(f"column {text_col!r} is not in the DataFrame; its columns: {', '.join(df.columns)}")
+    for name in (output_col, removed_col):
+        if name in df.columns:
+            raise ConfigError(f"the DataFrame already has column {name!r}; choose another output_col/removed_col")
+    settings = _ship(df.sparkSession, _config_kwargs(Cleaner(config, preset=preset, **overrides).config))
+
+    @pandas_udf(RESULT_TYPE)
+    def clean_texts(batches: Iterator[pd.Series]) -> Iterator[pd.DataFrame]:
+        cleaner = Cleaner(CleanConfig(**settings.value))
+        for texts in batches:
+            results = [None if t is None else cleaner.clean(t) for t in texts]
+            yield pd.DataFrame({
+                "text": [None if r is None else r.text for r in results],
+                "removed": [None if r is None else [s.to_dict() for s in r.removed] for r in results],
+            })
+
+    # Nondeterministic only so the optimizer runs the UDF once, not once per field read.
+    result = clean_texts.asNondeterministic()(F.col(text_col))
+    key = "__textclean_clean"
+    return (df.withColumn(key, result)
+            .withColumn(output_col, F.col(f"{key}.text"))
+            .withColumn(removed_col, F.col(f"{key}.removed")).drop(key))

@@ -1,0 +1,137 @@
+"""``textclean dedup --engine spark``: JSONL or Parquet files in, JSONL or Parquet out.
+
+JSONL records are read as raw lines and written back unchanged (every field as it was, in
+input order), as the local engine does; Parquet is read and written by Spark. An output
+ending in ``.parquet`` is a Parquet directory written by Spark; any other output is one JSONL
+file (or ``-``), streamed to the driver a partition at a time.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+import pandas as pd
+
+from .. import io
+from ..config import DedupConfig
+from ..dedup import REASONS
+from ..errors import ConfigError, InputError
+from ..keep import KeepPolicy
+
+PARQUET = ".parquet"
+_LINES_SCHEMA = "pos long, file string, id string, text string, keep_json string, line string, error string"
+
+
+def is_parquet(path: str) -> bool:
+    return path.rstrip("/").lower().endswith(PARQUET)
+
+
+def _parse_lines(text_key: str, id_key: str, keep_field: str | None):
+    """A ``mapInPandas`` function: raw JSONL lines to (id, text, keep_json), or an error."""
+
+    def parse(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        for pdf in batches:
+            ids, texts, keeps, errors, lines = [], [], [], [], []
+            for line in pdf["line"]:
+                record_id = text = keep = error = None
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    obj, error = None, f"not valid JSON ({exc.msg} at column {exc.colno})"
+                if obj is not None and not isinstance(obj, dict):
+                    error = f"expected a JSON object, got {type(obj).__name__}"
+                elif obj is not None:
+                    text, value = obj.get(text_key), obj.get(id_key)
+                    if not isinstance(text, str):
+                        got = "missing" if text_key not in obj else f"{type(text).__name__}, not a string"
+                        error, text = f"field {text_key!r} is {got}; choose the field with --text-key", None
+                    elif value is None:
+                        error = f"field {id_key!r} is missing; choose the id field with --id-key"
+                    record_id = None if value is None else str(value)
+                    keep = json.dumps({keep_field: obj.get(keep_field)}) if keep_field else None
+                    line = io.jsonl_line(obj)  # written back as the local engine writes it
+                ids.append(record_id)
+                texts.append(text)
+                keeps.append(keep)
+                errors.append(error)
+                lines.append(line)
+            yield pd.DataFrame({"pos": pdf["pos"], "file": pdf["file"], "id": ids, "text": texts,
+                                "keep_json": keeps, "line": lines, "error": errors})
+
+    return parse
+
+
+def _read_jsonl(spark, paths: Sequence[str], text_key: str, id_key: str, keep_field: str | None):
+    from pyspark.sql import functions as F
+
+    lines = (spark.read.text(list(paths)).withColumnRenamed("value", "line")
+             .where(F.trim("line") != "")
+             .select(F.monotonically_increasing_id().alias("pos"), F.input_file_name().alias("file"), "line"))
+    parsed = lines.mapInPandas(_parse_lines(text_key, id_key, keep_field), _LINES_SCHEMA).localCheckpoint(eager=True)
+    bad = parsed.where(F.col("error").isNotNull()).orderBy("file", "pos").first()
+    if bad is not None:
+        raise InputError(f"{bad['file']}: {bad['error']} (in the record {bad['line'][:80]!r})")
+    return parsed
+
+
+def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, config: DedupConfig,
+                text_key: str, id_key: str | None, master: str) -> str:
+    """Deduplicate the records of ``inputs`` on Spark; returns the summary line."""
+    from pyspark.sql import functions as F
+
+    from . import check_documents, dedup
+    from .dedup_stages import annotate
+    from .session import spark_session
+
+    if id_key is None:
+        raise ConfigError("--engine spark needs --id-key: the field holding each record's unique id")
+    if io.STDIO in inputs:
+        raise ConfigError("--engine spark reads files, not stdin; write the records to a JSONL or Parquet file")
+    files = [p for p in inputs if is_parquet(p)] or io.expand_inputs(inputs)
+    kinds = {is_parquet(p) for p in files}
+    if len(kinds) > 1 or (False in kinds and not all(io.is_jsonl_path(p) for p in files)):
+        raise ConfigError("--engine spark takes JSONL files (.jsonl, .ndjson) or Parquet (.parquet), not both "
+                          "and not plain text files")
+    spark = spark_session(master)
+    keep_field = KeepPolicy.parse(config.keep).field
+    if True in kinds:
+        frame = spark.read.parquet(*files)
+        annotated = dedup(frame, text_col=text_key, id_col=id_key, config=config)
+        annotation = annotated.select(F.col(id_key).cast("string").alias("id"), "cluster_id", "duplicate_of",
+                                      "similarity", "containment", "reason")
+        kept = annotated.where(F.col("duplicate_of").isNull()).select(*frame.columns)
+        _write_rows(kept, output)
+    else:
+        parsed = _read_jsonl(spark, files, text_key, id_key, keep_field)
+        check_documents(parsed, text_col=text_key, id_col=id_key)
+        annotation = annotate(parsed.select("id", "text", "keep_json"), config)
+        kept = (parsed.join(annotation.where(F.col("duplicate_of").isNull()).select("id"), "id")
+                .orderBy("file", "pos"))
+        if is_parquet(output):
+            kept.select(F.from_json("line", spark.read.json(list(files)).schema).alias("r")).select("r.*") \
+                .write.mode("overwrite").parquet(output)
+        else:
+            with io.atomic_output(output) as out:
+                for row in kept.select("line").toLocalIterator():
+                    out.write(row["line"])
+    removed = annotation.where(F.col("duplicate_of").isNotNull()).orderBy("id")
+    if clusters:
+        columns = removed.select("id", "duplicate_of", "similarity", "containment", "reason")
+        _write_rows(columns, clusters)
+    reasons = Counter({row["reason"]: row["count"] for row in removed.groupBy("reason").count().collect()})
+    total = annotation.count()
+    n_removed = sum(reasons.values())
+    parts = ", ".join(f"{reasons[r]} {r}" for r in REASONS if reasons[r])
+    return (f"dedup: {total} documents, {total - n_removed} kept, {n_removed} removed"
+            + (f" ({parts})" if parts else "") + f"; Spark {spark.version} on {master}")
+
+
+def _write_rows(frame, path: str) -> None:
+    """A DataFrame to a Parquet directory, or to one JSONL file (``-``: stdout) in its order."""
+    if is_parquet(path):
+        frame.write.mode("overwrite").parquet(path)
+        return
+    with io.atomic_output(path) as out:
+        for row in frame.toLocalIterator():
+            out.write(io.jsonl_line(row.asDict(recursive=True)))

@@ -1,0 +1,189 @@
+"""Corpus dedup on Spark with textclean's own functions: the same clusters as ``DedupIndex``.
+
+Stages (DataFrame API only):
+
+1. **signatures** — per partition, in a pandas UDF: the normalized text's exact hash, the
+   sorted distinct shingle hashes and the MinHash bands of :mod:`textclean.minhash`, cut with
+   ``DedupConfig.bands_rows`` into datasketch's band keys (big-endian bytes of each slice).
+2. **exact copies** — documents with the same exact hash are linked to the smallest id; only
+   that representative enters LSH, as in the single process (a copy has its signature).
+3. **candidates** — representatives sharing a band key; each pair once.
+4. **verification** — Jaccard ≥ ``threshold``, or containment ≥ ``containment_threshold`` with
+   ``min_contained_shingles``, on the exact shingle sets (:mod:`textclean.shingles`).
+5. **components** — large-star / small-star (:mod:`.components`); a cluster's id is its
+   smallest member id.
+6. **keep** — :class:`textclean.keep.KeepPolicy` on each cluster's members (id, length,
+   shingle count, keep field), then similarity, containment and reason to the kept copy.
+
+The single process verifies every earlier document sharing a band with each new one, so its
+verified pairs are exactly these; union-find and large-star/small-star give the same
+components, and the keep policy looks only at the documents. Hence the same clusters, kept
+ids and duplicate records, whatever the order or the partitioning.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import numpy as np
+
+from ..config import DedupConfig
+from ..dedup import exact_hash
+from ..keep import KeepPolicy
+from ..minhash import MinHasher
+from ..shingles import containment, distinct_per_document, jaccard, normalized_for, shingle_hashes_many
+from ..store import StoredDoc
+
+DOCS_SCHEMA = "id string, text string, keep_json string"
+SIGNED_SCHEMA = ("id string, length long, size long, exact string, shingles binary, "
+                 "bands array<binary>, keep_json string")
+#: What :func:`annotate` adds per document.
+ANNOTATION_SCHEMA = ("id string, cluster_id string, duplicate_of string, similarity double, "
+                     "containment double, reason string")
+
+
+def sign_batches(config: DedupConfig):
+    """A ``mapInPandas`` function: (id, text, keep_json) batches to signed documents."""
+    hasher = MinHasher(num_perm=config.num_perm, seed=config.seed, shingling=config.shingling)
+    bands, rows = config.bands_rows
+
+    def sign(batches: Iterator) -> Iterator:
+        import pandas as pd
+
+        for pdf in batches:
+            texts = pdf["text"].tolist()
+            norm = [normalized_for(t, config.shingling) for t in texts]
+            hashes, offsets = shingle_hashes_many(norm, shingling=config.shingling)
+            sigs = hasher.signatures_from_hashes(hashes, offsets)
+            sets = distinct_per_document(hashes, offsets)
+            # datasketch's band key: the slice's values as big-endian bytes (store._band_keys).
+            sliced = np.ascontiguousarray(sigs[:, : bands * rows].astype(">u4")).view(f"V{4 * rows}")
+            yield pd.DataFrame({
+                "id": pdf["id"],
+                "length": [len(t) for t in texts],
+                "size": [s.size for s in sets],
+                "exact": [exact_hash(n) for n in norm],
+                "shingles": [s.astype("<u4").tobytes() for s in sets],
+                "bands": [[bytes(k) for k in row] for row in sliced.reshape(len(texts), bands).tolist()],
+                "keep_json": pdf["keep_json"],
+            })
+
+    return sign
+
+
+def _set(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype="<u4")
+
+
+def verified(own: np.ndarray, other: np.ndarray, config: DedupConfig) -> bool:
+    """``DedupIndex``'s verification rule on two sorted distinct shingle arrays."""
+    if jaccard(own, other) >= config.threshold:
+        return True
+    ct = config.containment_threshold
+    small, large = (own, other) if own.size <= other.size else (other, own)
+    return ct is not None and small.size >= config.min_contained_shingles and containment(small, large) >= ct
+
+
+def verify_batches(config: DedupConfig):
+    """A ``mapInPandas`` function: candidate pairs with both shingle sets to verified pairs."""
+
+    def verify(batches: Iterator) -> Iterator:
+        for pdf in batches:
+            keep = [verified(_set(x), _set(y), config) for x, y in zip(pdf["sa"], pdf["sb"])]
+            yield pdf.loc[keep, ["src", "dst"]]
+
+    return verify
+
+
+def keep_groups(policy: KeepPolicy):
+    """An ``applyInPandas`` function: one cluster's members to ``(cluster_id, kept)``."""
+
+    def choose(pdf):
+        import pandas as pd
+
+        docs = [StoredDoc(i, int(n), int(s), "", _keep_value(policy, k))
+                for i, n, s, k in zip(pdf["id"], pdf["length"], pdf["size"], pdf["keep_json"])]
+        return pd.DataFrame({"cluster_id": [pdf["cluster_id"].iloc[0]], "kept": [policy.choose(docs)]})
+
+    return choose
+
+
+def _keep_value(policy: KeepPolicy, keep_json: str | None):
+    if policy.field is None or keep_json is None:
+        return None
+    return policy.value_of(json.loads(keep_json))
+
+
+def describe_batches(config: DedupConfig):
+    """A ``mapInPandas`` function: (document, kept copy) to similarity, containment and reason,
+    as ``DedupIndex`` reports them."""
+
+    def describe(batches: Iterator) -> Iterator:
+        import pandas as pd
+
+        for pdf in batches:
+            sims, conts, reasons = [], [], []
+            for own_blob, kept_blob, own_exact, kept_exact in zip(pdf["s_own"], pdf["s_kept"], pdf["e_own"], pdf["e_kept"]):
+                own, other = _set(own_blob), _set(kept_blob)
+                sim = round(jaccard(own, other), 4)
+                small, large = (own, other) if own.size <= other.size else (other, own)
+                cont = round(containment(small, large), 4)
+                ct = config.containment_threshold
+                if own_exact == kept_exact:
+                    reason = "exact"
+                elif sim >= config.threshold:
+                    reason = "near_duplicate"
+                elif ct is not None and cont >= ct and small.size >= config.min_contained_shingles:
+                    reason = "contained"
+                else:
+                    reason = "chained"
+                sims.append(sim)
+                conts.append(cont)
+                reasons.append(reason)
+            yield pd.DataFrame({"id": pdf["id"], "cluster_id": pdf["cluster_id"], "duplicate_of": pdf["kept"],
+                                "similarity": sims, "containment": conts, "reason": reasons})
+
+    return describe
+
+
+def annotate(docs, config: DedupConfig):
+    """``ANNOTATION_SCHEMA`` rows, one per document of ``docs`` (``DOCS_SCHEMA``: unique ids).
+
+    The result is checkpointed (computed once, on the executors); nothing is collected.
+    """
+    from pyspark.sql import functions as F
+
+    from .components import connected_components
+
+    col = F.col
+    signed = docs.mapInPandas(sign_batches(config), SIGNED_SCHEMA).persist()
+    try:
+        reps = signed.groupBy("exact").agg(F.min("id").alias("rep"))
+        exact_pairs = (signed.select("id", "exact").join(reps, "exact").where(col("id") != col("rep"))
+                       .select(col("id").alias("src"), col("rep").alias("dst")))
+        buckets = (signed.join(reps.select(col("rep").alias("id")), "id")
+                   .select("id", F.posexplode("bands").alias("band", "key"))
+                   .groupBy("band", "key").agg(F.collect_set("id").alias("ids")).where(F.size("ids") > 1))
+        pairs = (buckets.select(F.explode("ids").alias("src"), "ids")
+                 .select("src", F.explode("ids").alias("dst")).where(col("src") < col("dst")).distinct())
+        sets = signed.select("id", "shingles")
+        candidates = (pairs.join(sets.select(col("id").alias("src"), col("shingles").alias("sa")), "src")
+                      .join(sets.select(col("id").alias("dst"), col("shingles").alias("sb")), "dst"))
+        near = candidates.mapInPandas(verify_batches(config), "src string, dst string")
+        components = connected_components(exact_pairs.unionByName(near))
+        members = (signed.join(components, "id")
+                   .select("id", col("component").alias("cluster_id"), "length", "size", "keep_json"))
+        kept = members.groupBy("cluster_id").applyInPandas(keep_groups(KeepPolicy.parse(config.keep)),
+                                                          "cluster_id string, kept string")
+        removed = (members.select("id", "cluster_id").join(kept, "cluster_id").where(col("id") != col("kept"))
+                   .join(signed.select("id", col("shingles").alias("s_own"), col("exact").alias("e_own")), "id")
+                   .join(signed.select(col("id").alias("kept"), col("shingles").alias("s_kept"),
+                                       col("exact").alias("e_kept")), "kept"))
+        described = removed.mapInPandas(describe_batches(config), ANNOTATION_SCHEMA)
+        annotation = (signed.select("id").join(components, "id", "left")
+                      .join(described.drop("cluster_id"), "id", "left")
+                      .select("id", F.coalesce(col("component"), col("id")).alias("cluster_id"), "duplicate_of",
+                              "similarity", "containment", "reason"))
+        return annotation.localCheckpoint(eager=True)
+    finally:
+        signed.unpersist()

@@ -1,0 +1,44 @@
+"""Spark cleaning equals ``textclean.clean`` on every row: golden cases, the seed, nulls."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import textclean
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def texts() -> list[str]:
+    found = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    for path in sorted((REPO / "tests" / "golden").glob("*.json")):
+        found += ["\n".join(case["lines"]) for case in json.loads(path.read_text(encoding="utf-8"))["cases"]]
+    return found + ["", "   \n  "]
+
+
+@pytest.mark.parametrize("options", [{}, {"preset": "conservative", "fuzzy_threshold": 0.97}])
+def test_every_row_equals_textclean_clean(spark, options):
+    from textclean.spark import clean
+
+    corpus = texts()
+    frame = spark.createDataFrame([(i, t) for i, t in enumerate(corpus)] + [(len(corpus), None)],
+                                  "n long, text string").repartition(3)
+    rows = {r["n"]: r for r in clean(frame, **options).collect()}
+    assert len(rows) == len(corpus) + 1
+    for n, text in enumerate(corpus):
+        expected = textclean.clean(text, **options)
+        assert rows[n]["clean_text"] == expected.text
+        assert [s.asDict() for s in rows[n]["removed"]] == [s.to_dict() for s in expected.removed]
+    assert rows[len(corpus)]["clean_text"] is None and rows[len(corpus)]["removed"] is None
+
+
+def test_bad_options_fail_on_the_driver(spark):
+    from textclean.spark import clean
+
+    frame = spark.createDataFrame([("a",)], "body string")
+    with pytest.raises(textclean.ConfigError, match="column 'text' is not in the DataFrame; its columns: body"):
+        clean(frame)
+    with pytest.raises(textclean.ConfigError, match="fuzzy_threshold must be within 0..1"):
+        clean(frame, "body", fuzzy_threshold=95)

@@ -1,0 +1,55 @@
+"""``textclean dedup --engine spark``: the same output as the local engine, JSONL and Parquet."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from textclean.cli import main
+
+ARTICLE = " ".join(f"token{i}" for i in range(200))
+ROWS = [
+    {"url": "a", "text": ARTICLE, "lang": "en"},
+    {"url": "b", "text": ARTICLE.upper(), "lang": "en"},
+    {"url": "c", "text": " ".join(ARTICLE.split()[:150]), "lang": "en"},
+    {"url": "d", "text": "a different short note", "lang": "fr"},
+]
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["dedup", *args])
+
+
+def test_jsonl_in_and_out_equals_the_local_engine(spark, tmp_path):
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in ROWS))
+    outputs = {}
+    for engine in ("local", "spark"):
+        out, clusters = tmp_path / f"{engine}.jsonl", tmp_path / f"{engine}-clusters.jsonl"
+        result = run(str(corpus), "--id-key", "url", "-o", str(out), "--clusters", str(clusters), "--engine", engine,
+                     "--master", "local[2]")
+        assert result.exit_code == 0, result.output
+        outputs[engine] = (out.read_text(), clusters.read_text())
+        assert result.stderr.startswith("dedup: 4 documents, 2 kept, 2 removed (1 exact, 1 contained)")
+    assert outputs["spark"] == outputs["local"]
+
+
+def test_parquet_in_and_out(spark, tmp_path):
+    source = tmp_path / "in.parquet"
+    spark.createDataFrame([(r["url"], r["text"], r["lang"]) for r in ROWS], "url string, text string, lang string") \
+        .repartition(2).write.parquet(str(source))
+    out, clusters = tmp_path / "out.parquet", tmp_path / "clusters.jsonl"
+    result = run(str(source), "--id-key", "url", "-o", str(out), "--clusters", str(clusters), "--engine", "spark")
+    assert result.exit_code == 0, result.output
+    assert sorted(r["url"] for r in spark.read.parquet(str(out)).collect()) == ["a", "d"]
+    assert [json.loads(line)["id"] for line in clusters.read_text().splitlines()] == ["b", "c"]
+
+
+def test_spark_engine_errors_say_what_to_do(tmp_path):
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text(json.dumps(ROWS[0]) + "\n")
+    result = run(str(corpus), "--engine", "spark", "--index", str(tmp_path / "i.sqlite"), "--id-key", "url")
+    assert result.exit_code == 1
+    assert "--engine spark dedups one corpus; --index and --redis are for the local engine" in result.output
+    result = run(str(tmp_path / "in.parquet"), "-o", str(tmp_path / "o.jsonl"))
+    assert result.exit_code == 1 and "Parquet files need --engine spark" in result.output
