@@ -16,7 +16,7 @@ from typing import Any
 from .cleaner import Cleaner
 from .config import PRESETS, CleanConfig, DedupConfig
 from .dedup import DedupIndex, DedupResult, Duplicate, dedup_records
-from .errors import ConfigError, IndexMismatchError, InputError, TextcleanError
+from .errors import ConfigError, IndexBusyError, IndexMismatchError, InputError, TextcleanError
 from .explain import apply_removals
 from .minhash import MinHasher, minhash_signatures
 from .normalize import normalize
@@ -66,6 +66,7 @@ __all__ = [
     "DedupResult",
     "Duplicate",
     "Finding",
+    "IndexBusyError",
     "IndexMismatchError",
     "InputError",
     "MinHasher",
