@@ -14,7 +14,8 @@ MENU = ["Skip to content", "Home", "News", "World", "Business", "Politics", "Spo
 FOOTER = ["About us", "Contact", "Careers", "Advertise with us", "Terms of use", "Privacy policy",
           "Cookie settings", "Accessibility", "Site map", "Follow us on social media"]
 NEWSLETTER = ["Get the Example Daily newsletter every {} morning", "Get the Example Daily newsletter every {} evening",
-              "Sign up: the Example Daily newsletter every {} morning", "Get our Example Daily newsletter each {} morning",
+              "Sign up: the Example Daily newsletter every {} morning",
+              "Get our Example Daily newsletter each {} morning",
               "Get the Example Daily newsletter every {} morning, free"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 

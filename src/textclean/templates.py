@@ -194,8 +194,8 @@ class _Lookup:
         if pending:
             rows = self.hasher.signatures([norms[n] for n in pending], normalized=True)
             for n, row in zip(pending, rows):
-                best = max(((similarity(norms[n], self.fuzzy[c][0]), -c) for c in self.lsh.query(self.hasher.lean(row))),
-                           default=(0.0, 0))
+                candidates = self.lsh.query(self.hasher.lean(row))
+                best = max(((similarity(norms[n], self.fuzzy[c][0]), -c) for c in candidates), default=(0.0, 0))
                 if best[0] >= self.params.fuzzy_threshold:
                     out[n] = (self.lines[self.fuzzy[-best[1]][1]], round(best[0], 4))
         return out

@@ -49,13 +49,13 @@ def template(blocks: Sequence[Block], context: Context) -> list[Finding]:
         for block, match, is_sentence in zip(blocks, matches, prose) if match is not None
     }
     # The article's own line keeps its other copies too (a page title repeating the headline).
-    article_lines = {id(matches[i][0]): i for i, why in sorted(reasons.items(), reverse=True) if why}
+    article_lines = {matches[i][0]: i for i, why in sorted(reasons.items(), reverse=True) if why}
     found = []
     for index, why in reasons.items():
         line, similarity = matches[index]
         evidence = _evidence(line, similarity, site_name)
-        if not why and id(line) in article_lines:
-            why = f"a copy of block {article_lines[id(line)]}, which is this page's own"
+        if not why and line in article_lines:
+            why = f"a copy of block {article_lines[line]}, which is this page's own"
         if why:
             evidence += f"; {why}: kept"
             similarity = 0.0
@@ -69,7 +69,7 @@ def _protected(index: int, line: TemplateLine, is_sentence: bool, words: int, re
         return ""
     where = f"blocks {region[0]}–{region[1]}"
     if is_sentence and index >= region[0] and line.body_share >= USUALLY:
-        return f"a sentence inside the body ({where}), as in {line.body_share:.0%} of its pages"
+        return f"a sentence inside the body ({where}), where it sits on {line.body_share:.0%} of the pages it is on"
     if words >= 3 and line.body_share < USUALLY and line.head_share < USUALLY:  # words without digits
         return (f"in this page's article ({where} and the {HEAD_LINES} lines before) but elsewhere on "
                 "other pages: this page's own headline or subhead")
