@@ -1,16 +1,17 @@
 """Learning site templates: one streaming pass over a corpus's pages, grouped by site.
 
 Each line is normalized (case, whitespace, punctuation; digits, dates and times masked) and
-hashed with its site's id as the seed; per distinct line the learner counts the pages it is on, its summed relative position on the page and how
-often it sat inside the page's main prose run (its "body share") or in the few lines just
-before it, where a headline sits (its "head share"). Counts live in sorted numpy arrays
-merged in batches, so memory grows with the distinct lines, not the pages; a line's text is
-kept once it has been seen on two pages (the smallest form seen from the batch where that
-happened on, so the model does not depend on page order within a batch of ~500k lines).
-At the end, per site, lines on at least ``min_share`` of the pages (and ``min_pages`` pages)
-are template lines; lines seen on two or more pages are first grouped into fuzzy variants
-(MinHash LSH over character shingles proposes, rapidfuzz confirms) whose page counts add up
-(capped at the site's pages: an upper bound, since one page may hold two variants).
+hashed with its site's id as the seed; per distinct line the learner counts the pages it is on,
+its summed relative position on the page and how often it sat inside the page's main prose run
+(its "body share") or in the few lines just before it, where a headline sits (its "head
+share"). Counts live in sorted numpy arrays merged in batches, so memory grows with the
+distinct lines, not the pages; a line's text is kept once it has been seen on two pages (the
+smallest form seen from the batch where that happened on, so the model does not depend on page
+order within a batch of ~500k lines). At the end, per site, lines on at least ``min_share`` of
+the pages (and ``min_pages`` pages) are template lines; lines seen on two or more pages are
+first grouped into fuzzy variants (MinHash LSH over character shingles proposes, rapidfuzz
+confirms) whose page counts add up (capped at the site's pages: an upper bound, since one page
+may hold two variants).
 """
 from __future__ import annotations
 
