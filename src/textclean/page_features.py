@@ -87,6 +87,8 @@ CONTEXT_FEATURES = (
 )
 FEATURES = BLOCK_FEATURES + CONTEXT_FEATURES
 _WINDOW_OF = ("log_tokens", "stop_share", "sentence_end", "short_title_line")
+# Columns averaged over the neighbourhood: the four above (widths 1, 3, 10), then three more (widths 3, 10).
+_WINDOWED = [BLOCK_FEATURES.index(name) for name in (*_WINDOW_OF, "date_words", "footer_words", "bullet")]
 
 
 def page_features(blocks: Sequence[Block]) -> np.ndarray:
@@ -94,12 +96,17 @@ def page_features(blocks: Sequence[Block]) -> np.ndarray:
     if not blocks:
         return np.zeros((0, len(FEATURES)))
     texts = [block.text for block in blocks]
-    base = block_measures(texts)
-    return np.column_stack([base, *_context_measures(texts, base)])
+    base, tokens, line_of = _measures(texts)
+    return np.column_stack([base, *_context_measures(texts, base, tokens, line_of)])
 
 
 def block_measures(texts: list[str]) -> np.ndarray:
     """The :data:`BLOCK_FEATURES` of each line of ``texts`` (lines judged alone, no neighbourhood)."""
+    return _measures(texts)[0]
+
+
+def _measures(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """:data:`BLOCK_FEATURES`, and the page's lower-cased tokens (newlines included) with each one's line."""
     n = len(texts)
     doc = "\n".join(texts)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
@@ -149,11 +156,12 @@ def block_measures(texts: list[str]) -> np.ndarray:
     short_title = (tokens <= 5) & (title_share >= 0.5) & (sentence_end == 0)
     seen = Counter(texts)
     repeated = np.log(np.fromiter((seen[t] for t in texts), dtype=np.float64, count=n))
-    return np.column_stack([
+    base = np.column_stack([
         np.log1p(chars), np.log1p(tokens), stop_share, sentence_end, punct / (tokens + 1), comma / (tokens + 1),
         title_share, upper / np.maximum(alpha, 1), digit / np.maximum(chars, 1), bullet, separators, nav, promo,
         footer / (words + 1), link / (words + 1), date / (words + 1), short_title, repeated, mostly_cjk, starts_lower,
     ]).astype(np.float64)
+    return base, tokens_list, line_of
 
 
 def looks_like_full_page(text: str) -> bool:
@@ -190,7 +198,7 @@ def _phrases(tokens: list[str], newline: np.ndarray, words: np.ndarray) -> tuple
     return nav, promo
 
 
-def _context_measures(texts: list[str], base: np.ndarray) -> list[np.ndarray]:
+def _context_measures(texts: list[str], base: np.ndarray, tokens_list: list[str], line_of: np.ndarray) -> list[np.ndarray]:
     n = len(texts)
     col = {name: base[:, i] for i, name in enumerate(BLOCK_FEATURES)}
     tokens = np.expm1(col["log_tokens"])
@@ -201,20 +209,20 @@ def _context_measures(texts: list[str], base: np.ndarray) -> list[np.ndarray]:
     cum_chars = np.cumsum(chars) - chars
     context = [
         index / max(n - 1, 1), cum_chars / max(chars.sum(), 1.0), (index == 0).astype(np.float64),
-        _title_overlap(texts), ((index >= start) & (index <= end)).astype(np.float64), chars / max(chars.max(), 1.0),
+        _title_overlap(texts, tokens_list, line_of), ((index >= start) & (index <= end)).astype(np.float64), chars / max(chars.max(), 1.0),
         np.log1p(_run_length(tokens <= 4)), np.log1p(_run_length(prose)),
         _relative_mass(prose * tokens, 3), _relative_mass(prose * tokens, 10),
         col["log_tokens"] - np.log1p(np.median(tokens)),
     ]
-    windowed = base[:, [BLOCK_FEATURES.index(name) for name in _WINDOW_OF]]
-    for width in (1, 3, 10):
-        context.extend(_window_mean(windowed, width).T)
+    windowed = _window_means(base[:, _WINDOWED], (1, 3, 10))
+    context.extend(windowed[0][:, :4].T)
+    context.extend(windowed[1][:, :4].T)
+    context.extend(windowed[2][:, :4].T)
     # A paragraph hard-wrapped over several lines: this line opens in lower case after one without an ending.
     open_line = np.concatenate(([0.0], 1.0 - col["sentence_end"][:-1]))
     continues = open_line * col["starts_lower"]
     context += [continues, np.concatenate((continues[1:], [0.0]))]
-    windowed = base[:, [BLOCK_FEATURES.index(name) for name in ("date_words", "footer_words", "bullet")]]
-    near, around = _window_mean(windowed, 3).T, _window_mean(windowed, 10).T
+    near, around = windowed[1][:, 4:].T, windowed[2][:, 4:].T
     context += [near[0], around[0], near[1], around[1], near[2], around[2]]
     return context
 
@@ -239,21 +247,19 @@ def _prose_gain(tokens: np.ndarray, prose: np.ndarray) -> np.ndarray:
     return np.where(prose, np.minimum(tokens, 120.0), -np.minimum(tokens, 12.0) - 3.0)
 
 
-_WORD = re.compile(r"\w+")
-
-
-def _title_overlap(texts: list[str]) -> np.ndarray:
+def _title_overlap(texts: list[str], tokens: list[str], line_of: np.ndarray) -> np.ndarray:
     """Share of each short block's words found in the first line (usually the page title)."""
-    title = frozenset(_WORD.findall(texts[0].lower()))
-    out = np.zeros(len(texts))
-    if not title:
-        return out
-    for i, text in enumerate(texts[1:40], start=1):
-        if len(text) < 300:
-            words = _WORD.findall(text.lower())
-            if words:
-                out[i] = sum(w in title for w in words) / len(words)
-    return out
+    n = len(texts)
+    first, end = np.searchsorted(line_of, (1, min(n, 40))).tolist()  # the tokens of lines 1–39
+    title = frozenset(tokens[:first]) - {"\n"}
+    if not title or end <= first:
+        return np.zeros(n)
+    lines = line_of[first:end]
+    in_title = np.fromiter(map(title.__contains__, tokens[first:end]), dtype=bool, count=end - first)
+    words = np.bincount(lines, minlength=n) - (np.arange(n) < n - 1)  # every line but the last ends with a newline
+    shared = np.bincount(lines, weights=in_title, minlength=n)
+    short = np.fromiter(map(len, texts), dtype=np.int64, count=n) < 300
+    return np.where(short & (words > 0), shared / np.maximum(words, 1), 0.0)
 
 
 def _run_length(flags: np.ndarray) -> np.ndarray:
@@ -273,12 +279,16 @@ def _relative_mass(values: np.ndarray, width: int) -> np.ndarray:
     return total / max(total.max(), 1.0)
 
 
-def _window_mean(values: np.ndarray, width: int) -> np.ndarray:
-    """Mean of ``values`` (rows: blocks) over the ``width`` blocks on each side, the block itself excluded."""
+def _window_means(values: np.ndarray, widths: Sequence[int]) -> list[np.ndarray]:
+    """Mean of ``values`` (rows: blocks) over the ``width`` blocks on each side, the block itself
+    excluded, for each of ``widths`` (one cumulative sum serves them all)."""
     n = len(values)
-    padded = np.vstack([np.zeros((1,) + values.shape[1:]), np.cumsum(values, axis=0)])
+    padded = np.vstack([np.zeros((1, values.shape[1])), np.cumsum(values, axis=0)])
     index = np.arange(n)
-    lo = np.maximum(index - width, 0)
-    hi = np.minimum(index + width + 1, n)
-    count = (hi - lo - 1).reshape((n,) + (1,) * (values.ndim - 1))
-    return np.where(count > 0, (padded[hi] - padded[lo] - values) / np.maximum(count, 1), 0.0)
+    out = []
+    for width in widths:
+        lo = np.maximum(index - width, 0)
+        hi = np.minimum(index + width + 1, n)
+        count = (hi - lo - 1)[:, None]
+        out.append(np.where(count > 0, (padded[hi] - padded[lo] - values) / np.maximum(count, 1), 0.0))
+    return out

@@ -158,22 +158,29 @@ def low_content(blocks: Sequence[Block], context: Context) -> list[Finding]:
         return []
     # The features that weighed most against each dropped block, found for all at once; blocks
     # with the same ones share one evidence string.
-    worst = np.argsort(contributions[dropped], axis=1)[:, :4]
-    strong = np.take_along_axis(contributions[dropped], worst, axis=1) < -0.2
-    keys = np.where(strong, worst, -1).tolist()
+    against_dropped = contributions[dropped]
+    worst = np.argpartition(against_dropped, 3, axis=1)[:, :4]
+    worst_values = np.take_along_axis(against_dropped, worst, axis=1)
+    order = np.argsort(worst_values, axis=1)
+    worst, worst_values = np.take_along_axis(worst, order, axis=1), np.take_along_axis(worst_values, order, axis=1)
+    keys = np.where(worst_values < -0.2, worst, -1).tolist()
     against: dict[tuple[int, ...], str] = {}
-    region = f"the body region (blocks {start}–{end})"
+    inside = f"inside the body region (blocks {start}–{end}); "
+    outside = f"outside the body region (blocks {start}–{end}); "
+    scores = np.round(0.5 + (1.0 - body[dropped]) / 2, 4).tolist()
+    reason = Reason.LOW_CONTENT
     found = []
-    for index, p, key in zip(dropped.tolist(), body[dropped].tolist(), keys):
+    for index, p, score, key in zip(dropped.tolist(), body[dropped].tolist(), scores, keys):
         key = tuple(key)
-        if key not in against:
-            against[key] = _against(key)
-        where = "inside" if start <= index <= end else "outside"
-        evidence = f"body probability {p:.2f}, {where} {region}; {against[key]}"
-        found.append(Finding(index, Reason.LOW_CONTENT, round(0.5 + (1.0 - p) / 2, 4), "low_content", evidence))
+        text = against.get(key)
+        if text is None:
+            text = against[key] = _against(key)
+        where = inside if start <= index <= end else outside
+        found.append(Finding(index, reason, score, "low_content", f"body probability {p:.2f}, {where}{text}"))
     return found
 
 
+@lru_cache(maxsize=4096)
 def _against(features: tuple[int, ...]) -> str:
     """The (at most three) distinct reasons that weighed most against a block (-1: not strong)."""
     reasons: list[str] = []
