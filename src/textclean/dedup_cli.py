@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import ExitStack
 
 import click
 
@@ -11,16 +12,19 @@ from . import io
 from .config import DedupConfig
 from .dedup import REASONS, DedupResult, dedup_records
 from .errors import TextcleanError
-from .io import STDIO, Record
+from .io import STDIO, Record, Rejection
 from .shingles import Shingling
 
 
-def _records(files: list[str], text_key: str, id_key: str | None, encoding: str, errors: str) -> Iterator[Record]:
-    for path in files:
-        if path == STDIO or io.is_jsonl_path(path):
-            yield from io.iter_jsonl(path, text_key=text_key, id_key=id_key, encoding=encoding, errors=errors)
+def _records(files, text_key, id_key, encoding, errors, on_error, stats, rejected) -> Iterator[Record]:
+    """The usable records; with --on-error skip the others go to ``rejected`` (a file or None)."""
+    for item in io.read_records(files, jsonl=None, text_key=text_key, id_key=id_key, encoding=encoding,
+                                errors=errors, on_error=on_error, stats=stats):
+        if isinstance(item, Rejection):
+            if rejected is not None:
+                rejected.write(io.jsonl_line(item.to_dict()))
         else:
-            yield io.read_text_file(path, encoding=encoding, errors=errors)
+            yield item
 
 
 def _summary(result: DedupResult, total: int, index: str | None) -> str:
@@ -70,12 +74,15 @@ def _spark(inputs, output, clusters, config, text_key, id_key, index, master) ->
 @click.option("--id-key", default=None, help="JSONL field holding the record id (default: file:line).")
 @click.option("--encoding", default="utf-8", show_default=True)
 @click.option("--errors", "decode_errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True)
+@click.option("--on-error", type=click.Choice(["fail", "skip"]), default="fail", show_default=True,
+              help="On a bad record or file: stop (exit 1), or skip it, count it and go on.")
+@click.option("--rejected", default=None, help="With --on-error skip: write each skipped record and why, as JSONL.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print the LSH bands and rows and their S-curve on stderr.")
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
               help="spark: run on Apache Spark (the 'spark' extra); JSONL or Parquet in and out, --id-key required.")
 @click.option("--master", default="local[*]", show_default=True, help="Spark master URL for --engine spark.")
 def dedup(inputs, output, clusters, index_path, redis_url, threshold, containment, keep, shingles, shingle_size,
-          text_key, id_key, encoding, decode_errors, verbose, engine, master) -> None:
+          text_key, id_key, encoding, decode_errors, on_error, rejected, verbose, engine, master) -> None:
     """Remove duplicate and near-duplicate documents from INPUT files (JSONL, or text files, or -).
 
     Records keep all their fields. Against an --index, documents seen in earlier runs count:
@@ -97,7 +104,11 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
             return
         if any(p.rstrip("/").lower().endswith(".parquet") for p in (*inputs, output, clusters or "")):
             raise click.ClickException("Parquet files need --engine spark")
-        records = list(_records(io.expand_inputs(inputs), text_key, id_key, encoding, decode_errors))
+        stats = io.ReadStats()
+        with ExitStack() as stack:
+            rejected_fh = stack.enter_context(io.atomic_output(rejected)) if rejected else None
+            records = list(_records(io.expand_inputs(inputs), text_key, id_key, encoding, decode_errors,
+                                    on_error, stats, rejected_fh))
         if sys.stderr.isatty():
             with click.progressbar(length=len(records), label="dedup", file=sys.stderr) as bar:
                 result = dedup_records(records, config=config, path=index_path, redis_url=redis_url, progress=bar.update)
@@ -112,4 +123,7 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
                     out.write(io.jsonl_line(duplicate.to_json()))
     except TextcleanError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(_summary(result, len(records), index_path or redis_url), err=True)
+    summary = _summary(result, len(records), index_path or redis_url)
+    if stats.rejected or on_error == "skip":
+        summary += f"; {stats.records} records in, {stats.rejected} rejected" + (f" (see {rejected})" if rejected else "")
+    click.echo(summary, err=True)

@@ -247,7 +247,7 @@ def _record(
 def read_records(
     files: Sequence[str],
     *,
-    jsonl: bool,
+    jsonl: bool | None,
     text_key: str = "text",
     id_key: str | None = None,
     encoding: str = "utf-8",
@@ -257,14 +257,16 @@ def read_records(
 ) -> Iterator[Record | Rejection]:
     """Every record of ``files`` in order: JSONL records, or one record per text file.
 
-    With ``on_error="skip"`` what cannot be read (a bad JSONL line, a binary or undecodable
-    file, a repeated id) is yielded as a :class:`Rejection` and counted in ``stats``, so
-    records read == records used + rejected; with ``"fail"`` it raises :class:`InputError`.
+    ``jsonl=None`` decides per file: stdin and ``.jsonl``/``.ndjson`` files are JSONL. With
+    ``on_error="skip"`` what cannot be read (a bad JSONL line, a binary or undecodable file,
+    an id used before, when ``id_key`` is given) is yielded as a :class:`Rejection` and counted in
+    ``stats``, so records read == records used + rejected; with ``"fail"`` it raises
+    :class:`InputError`.
     """
     stats = stats if stats is not None else ReadStats()
     seen_ids: dict[str, str] | None = {} if id_key else None
     for path in files:
-        if jsonl:
+        if jsonl or (jsonl is None and (path == STDIO or is_jsonl_path(path))):
             yield from iter_jsonl(path, text_key=text_key, id_key=id_key, encoding=encoding, errors=errors,
                                   on_error=on_error, stats=stats, seen_ids=seen_ids)
             continue

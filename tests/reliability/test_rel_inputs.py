@@ -116,3 +116,18 @@ def test_other_encodings(tmp_path):
     utf16.write_bytes('{"text": "Search\\nCafé prose stays here."}\n'.encode("utf-16"))
     assert run("clean", str(utf16), "--encoding", "utf-16").stdout == '{"text":"Café prose stays here."}\n'
     assert run("clean", str(latin), "--encoding", "klingon").stderr == "Error: unknown encoding 'klingon'\n"
+
+
+def test_dedup_skips_and_counts_bad_records_too(tmp_path):
+    text = "one two three four five six seven eight nine ten"
+    payload = "\n".join([
+        json.dumps({"id": "a", "text": text}), "{bad", json.dumps({"id": "b", "text": text}),
+        json.dumps({"id": "a", "text": "reused id"}), json.dumps({"id": "c"}),
+    ]) + "\n"
+    rejected = tmp_path / "rejected.jsonl"
+    result = run("dedup", "-", "--id-key", "id", "--on-error", "skip", "--rejected", str(rejected), input=payload)
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a"]
+    assert [json.loads(line)["line"] for line in rejected.read_text(encoding="utf-8").splitlines()] == [2, 4, 5]
+    assert result.stderr.endswith(f"; 5 records in, 3 rejected (see {rejected})\n")
+    assert run("dedup", "-", "--id-key", "id", input=payload).exit_code == 1
