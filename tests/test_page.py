@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import textclean
 from textclean.cli import main
@@ -116,6 +119,41 @@ def test_features_have_one_row_per_block_and_are_finite():
     x = page_features(blocks)
     assert x.shape == (len(blocks), len(FEATURES))
     assert np.isfinite(x).all()
+
+
+def _reference_title_overlap(texts: list[str]) -> list[float]:
+    """The obvious per-line version: share of a short line's words (lines 1–39) found in the first line."""
+    word = re.compile(r"\w+")
+    title = set(word.findall(texts[0].lower()))
+    out = [0.0] * len(texts)
+    for i, text in enumerate(texts[1:40], start=1):
+        words = word.findall(text.lower())
+        if title and words and len(text) < 300:
+            out[i] = sum(w in title for w in words) / len(words)
+    return out
+
+
+def _reference_window_mean(values: list[float], width: int) -> list[float]:
+    out = []
+    for i in range(len(values)):
+        around = [values[j] for j in range(max(0, i - width), min(len(values), i + width + 1)) if j != i]
+        out.append(sum(around) / len(around) if around else 0.0)
+    return out
+
+
+_LINE = st.text(st.sampled_from("ab cd Library council, the.|»\t1"), min_size=1, max_size=60).filter(str.strip)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(_LINE, st.sampled_from([HEADLINE, "City council", "x" * 301, *ARTICLE])), min_size=1, max_size=60))
+def test_vectorized_features_match_per_line_references(lines):
+    blocks = segment("\n".join(lines))
+    texts = [block.text for block in blocks]
+    x = page_features(blocks)
+    assert x[:, FEATURES.index("title_overlap")].tolist() == pytest.approx(_reference_title_overlap(texts))
+    for width in (1, 3, 10):
+        column = x[:, FEATURES.index(f"win{width}_log_tokens")]
+        assert column.tolist() == pytest.approx(_reference_window_mean(x[:, FEATURES.index("log_tokens")].tolist(), width))
 
 
 def test_model_refuses_other_features():
