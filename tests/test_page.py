@@ -156,6 +156,23 @@ def test_vectorized_features_match_per_line_references(lines):
         assert column.tolist() == pytest.approx(_reference_window_mean(x[:, FEATURES.index("log_tokens")].tolist(), width))
 
 
+def test_further_regions_are_found_outside_the_main_one_above_a_floor():
+    gain = np.array([5.0, 5.0, -1, -1, -1, -1, 4, 4, -1, 1.0, -1])
+    assert low_content_module.further_regions(gain, 0, 1, 3.0) == [(6, 7)]
+    assert low_content_module.further_regions(gain, 0, 1, 0.5) == [(6, 7), (9, 9)]
+    assert low_content_module.further_regions(gain, 0, 1, 9.0) == []
+
+
+def test_keep_mask_defaults_are_the_detectors(page_cleaner):
+    blocks = segment(full_page())
+    x = page_features(blocks)
+    body = low_content_module.bundled_model().probabilities(x)
+    keep = low_content_module.keep_mask(x, body)
+    assert (keep == low_content_module.keep_mask(x, body, line_cost=0.0, second_region_p=None)).all()
+    dropped = {span.block_text for span in page_cleaner.clean(full_page()).removed}
+    assert dropped == {block.text for block, kept in zip(blocks, keep) if not kept}
+
+
 def test_model_refuses_other_features():
     data = json.loads(Path(low_content_module.__file__).parents[1].joinpath("models", "page_model.json").read_text())
     low_content_module.PageModel(data)

@@ -3,6 +3,7 @@
 
     python tools/train_page_model.py                 # cross-validation table, then train on all, write the model
     python tools/train_page_model.py --cv-only       # only the table
+    python tools/train_page_model.py --variants      # held-out table of the region rules measured
 
 Data provenance: the development sets in ../shared/data (see its README), never copied here.
 - readability (Mozilla Readability's test pages, Apache-2.0) and cleanportaleval (CleanPortalEval,
@@ -35,6 +36,15 @@ DATA = ROOT.parent / "shared" / "data"
 MODEL = ROOT / "src" / "textclean" / "models" / "page_model.json"
 SETS = ("readability", "cleanportaleval", "trafilatura-eval")
 L2 = 1.0
+# Region rules measured against the detector's (keyword options of low_content.keep_mask).
+VARIANTS: dict[str, dict] = {
+    "one region (the detector)": {},
+    "line cost 0.1": {"line_cost": 0.1},
+    "line cost 0.25": {"line_cost": 0.25},
+    "further regions at p 0.5": {"second_region_p": 0.5},
+    "further regions at p 0.4": {"second_region_p": 0.4},
+    "line cost 0.25, further regions at p 0.35": {"line_cost": 0.25, "second_region_p": 0.35},
+}
 
 
 def load_set(name: str) -> list[dict]:
@@ -140,10 +150,20 @@ def evaluate(pages: list[dict], keep_fn) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cv-only", action="store_true")
+    parser.add_argument("--variants", action="store_true", help="held-out scores of the region rules in VARIANTS")
     args = parser.parse_args()
     from textclean.detectors.low_content import keep_mask
 
     data = {name: load_set(name) for name in SETS}
+    if args.variants:
+        for held_out in SETS:
+            model = fit([p for name in SETS if name != held_out for p in data[name]])
+            for page in data[held_out]:
+                page["p"] = probabilities(model, page["x"])
+            for label, options in VARIANTS.items():
+                result = evaluate(data[held_out], lambda p: keep_mask(p["x"], p["p"], **options))
+                print(f"held out {held_out:17} {label:42}: {result}")
+        return
     for held_out in SETS:
         train = [p for name in SETS if name != held_out for p in data[name]]
         model = fit(train)

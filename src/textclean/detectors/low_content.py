@@ -9,11 +9,12 @@ list item or subheading inside the article stays and a lone teaser outside it go
 headline above the region (and a standfirst under it) is kept and never reported. A page of
 fewer than ten lines has no menus to speak of, so there only near-certain debris goes.
 
-Measured and not adopted (held out one set at a time, ``tools/train_page_model.py``): further
-regions beside the main one, a lower or per-page region threshold, softer edges, filling gaps
-between kept blocks, table and list features (column gaps, leading digits, distance to the prose
-region) and spline features. Each moved trafilatura-eval's must_keep and must_drop along the same
-curve (+0.01 kept for about -0.01 dropped) or lost held-out accuracy, so the one region stays.
+Measured and not adopted (each set held out in turn; ``tools/train_page_model.py --variants``
+prints the region rules): a cost per block (shorter regions), further regions beside the main
+one, a lower or per-page region threshold, filling gaps between kept blocks, table and list
+features (column gaps, leading digits, distance to the prose region), spline features. Each
+trades trafilatura-eval's must_keep against its must_drop (about +0.01 for -0.01) or readability's
+F1, or loses held-out accuracy, so the one region stays.
 
 Each finding's evidence names the features that weighed most against the block. Its score is
 ``0.5 + (1 - p) / 2`` for body probability ``p``: every reported block reaches the default 0.5
@@ -100,26 +101,48 @@ def bundled_model() -> PageModel:
     return PageModel(json.loads(text))
 
 
-def keep_mask(x: np.ndarray, body: np.ndarray) -> np.ndarray:
-    """Which blocks stay, from their features ``x`` and body probabilities: the body region and the headline."""
-    return _keep_and_region(x, body)[0]
+def keep_mask(x: np.ndarray, body: np.ndarray, *, line_cost: float = 0.0, second_region_p: float | None = None,
+              second_region_share: float = 0.3) -> np.ndarray:
+    """Which blocks stay, from their features ``x`` and body probabilities: the body region and the headline.
+
+    The keyword options are the alternatives that ``tools/train_page_model.py --variants``
+    measures; the defaults are the detector's. ``line_cost`` is taken off every block's region
+    gain (shorter regions); ``second_region_p`` admits further regions outside the main one, found
+    with that probability threshold, each gaining at least ``second_region_share`` of the main one.
+    """
+    return _keep_and_region(x, body, line_cost, second_region_p, second_region_share)[0]
 
 
-def _keep_and_region(x: np.ndarray, body: np.ndarray) -> tuple[np.ndarray, tuple[int, int]]:
+def _keep_and_region(x: np.ndarray, body: np.ndarray, line_cost: float = 0.0, second_region_p: float | None = None,
+                     second_region_share: float = 0.3) -> tuple[np.ndarray, tuple[int, int]]:
     if len(body) < SMALL_PAGE_BLOCKS:
         return body >= SMALL_PAGE_MIN_P, (0, len(body) - 1)
-    tokens = np.expm1(x[:, _TOKENS])
-    start, end = body_region_of(tokens, body)
-    index = np.arange(len(body))
-    keep = ((index >= start) & (index <= end) & (body >= INSIDE_MIN_P)) | (body >= OUTSIDE_MIN_P)
+    weight = np.sqrt(np.expm1(x[:, _TOKENS]) + 1.0)
+    gain = (body - REGION_P) * weight - line_cost
+    start, end = body_region(gain)
+    inside = np.zeros(len(body), dtype=bool)
+    inside[start:end + 1] = True
+    if second_region_p is not None:
+        floor = second_region_share * float(gain[start:end + 1].sum())
+        for first, last in further_regions((body - second_region_p) * weight - line_cost, start, end, floor):
+            inside[first:last + 1] = True
+    keep = (inside & (body >= INSIDE_MIN_P)) | (body >= OUTSIDE_MIN_P)
     keep[find_headline(x, body, start)] = True
     return keep, (start, end)
 
 
-def body_region_of(tokens: np.ndarray, body: np.ndarray) -> tuple[int, int]:
-    """First and last block of the stretch where ``(p - REGION_P) * sqrt(tokens + 1)`` sums highest."""
-    gain = (body - REGION_P) * np.sqrt(tokens + 1.0)
-    return body_region(gain)
+def further_regions(gain: np.ndarray, start: int, end: int, floor: float) -> list[tuple[int, int]]:
+    """Stretches outside ``start``–``end`` whose ``gain`` sums to ``floor`` or more, best first on each side."""
+    found, todo = [], [(0, start), (end + 1, len(gain))]
+    while todo:
+        lo, hi = todo.pop()
+        if hi <= lo:
+            continue
+        first, last = body_region(gain[lo:hi])
+        if gain[lo + first:lo + last + 1].sum() >= floor:
+            found.append((lo + first, lo + last))
+            todo += [(lo, lo + first), (lo + last + 1, hi)]
+    return sorted(found)
 
 
 def find_headline(x: np.ndarray, body: np.ndarray, start: int) -> list[int]:
