@@ -26,6 +26,7 @@ import json
 from collections.abc import Iterator
 
 import numpy as np
+import pandas as pd  # the spark extra's; textclean.spark checks it is installed before this import
 
 from ..config import DedupConfig
 from ..dedup import exact_hash
@@ -43,30 +44,40 @@ ANNOTATION_SCHEMA = ("id string, cluster_id string, duplicate_of string, similar
 
 
 def sign_batches(config: DedupConfig):
-    """A ``mapInPandas`` function: (id, text, keep_json) batches to signed documents."""
+    """A ``mapInArrow`` function: (id, text, keep_json) batches to signed documents.
+
+    Arrow arrays are built from numpy buffers: no Python object per shingle or band key.
+    """
     hasher = MinHasher(num_perm=config.num_perm, seed=config.seed, shingling=config.shingling)
     bands, rows = config.bands_rows
 
     def sign(batches: Iterator) -> Iterator:
-        import pandas as pd
+        import pyarrow as pa  # imported here: the function runs on the executors
 
-        for pdf in batches:
-            texts = pdf["text"].tolist()
+        for batch in batches:
+            texts = batch.column("text").to_pylist()
+            n = len(texts)
             norm = [normalized_for(t, config.shingling) for t in texts]
             hashes, offsets = shingle_hashes_many(norm, shingling=config.shingling)
             sigs = hasher.signatures_from_hashes(hashes, offsets)
             sets = distinct_per_document(hashes, offsets)
+            sizes = np.fromiter((s.size for s in sets), dtype=np.int64, count=n)
+            set_offsets = np.zeros(n + 1, dtype=np.int32)
+            np.cumsum(sizes * 4, out=set_offsets[1:])
+            flat = np.concatenate(sets).astype("<u4") if n else np.empty(0, "<u4")
+            shingles = pa.Array.from_buffers(pa.binary(), n, [None, pa.py_buffer(set_offsets.tobytes()),
+                                                              pa.py_buffer(flat.tobytes())])
             # datasketch's band key: the slice's values as big-endian bytes (store._band_keys).
-            sliced = np.ascontiguousarray(sigs[:, : bands * rows].astype(">u4")).view(f"V{4 * rows}")
-            yield pd.DataFrame({
-                "id": pdf["id"],
-                "length": [len(t) for t in texts],
-                "size": [s.size for s in sets],
-                "exact": [exact_hash(n) for n in norm],
-                "shingles": [s.astype("<u4").tobytes() for s in sets],
-                "bands": [[bytes(k) for k in row] for row in sliced.reshape(len(texts), bands).tolist()],
-                "keep_json": pdf["keep_json"],
-            })
+            keys = np.ascontiguousarray(sigs[:, : bands * rows].astype(">u4"))
+            flat_keys = pa.FixedSizeBinaryArray.from_buffers(pa.binary(4 * rows), n * bands,
+                                                             [None, pa.py_buffer(keys.tobytes())]).cast(pa.binary())
+            band_keys = pa.ListArray.from_arrays(pa.array(np.arange(0, n * bands + 1, bands, dtype=np.int32)),
+                                                 flat_keys)
+            yield pa.RecordBatch.from_arrays(
+                [batch.column("id"), pa.array([len(t) for t in texts], pa.int64()), pa.array(sizes, pa.int64()),
+                 pa.array([exact_hash(t) for t in norm], pa.string()), shingles, band_keys,
+                 batch.column("keep_json")],
+                names=["id", "length", "size", "exact", "shingles", "bands", "keep_json"])
 
     return sign
 
@@ -95,15 +106,15 @@ def verify_batches(config: DedupConfig):
     return verify
 
 
-def keep_groups(policy: KeepPolicy):
-    """An ``applyInPandas`` function: one cluster's members to ``(cluster_id, kept)``."""
+def keep_clusters(policy: KeepPolicy):
+    """A Series-to-Series pandas UDF body: each cluster's members (arrays of id, length, size,
+    keep_json) to the id of the copy it keeps; one call per Arrow batch of clusters."""
 
-    def choose(pdf):
-        import pandas as pd
-
-        docs = [StoredDoc(i, int(n), int(s), "", _keep_value(policy, k))
-                for i, n, s, k in zip(pdf["id"], pdf["length"], pdf["size"], pdf["keep_json"])]
-        return pd.DataFrame({"cluster_id": [pdf["cluster_id"].iloc[0]], "kept": [policy.choose(docs)]})
+    def choose(ids: pd.Series, lengths: pd.Series, sizes: pd.Series, keeps: pd.Series) -> pd.Series:
+        return pd.Series([
+            policy.choose([StoredDoc(i, int(n), int(s), "", _keep_value(policy, k)) for i, n, s, k in zip(*member)])
+            for member in zip(ids, lengths, sizes, keeps)
+        ])
 
     return choose
 
@@ -156,13 +167,13 @@ def annotate(docs, config: DedupConfig):
     from .components import connected_components
 
     col = F.col
-    signed = docs.mapInPandas(sign_batches(config), SIGNED_SCHEMA).persist()
+    signed = docs.mapInArrow(sign_batches(config), SIGNED_SCHEMA).persist()
     try:
-        reps = signed.groupBy("exact").agg(F.min("id").alias("rep"))
-        exact_pairs = (signed.select("id", "exact").join(reps, "exact").where(col("id") != col("rep"))
-                       .select(col("id").alias("src"), col("rep").alias("dst")))
-        buckets = (signed.join(reps.select(col("rep").alias("id")), "id")
-                   .select("id", F.posexplode("bands").alias("band", "key"))
+        # One representative per exact text (the smallest id), with its band keys.
+        reps = signed.groupBy("exact").agg(F.min("id").alias("rep"), F.min_by("bands", "id").alias("bands"))
+        exact_pairs = (signed.select("id", "exact").join(reps.select("exact", "rep"), "exact")
+                       .where(col("id") != col("rep")).select(col("id").alias("src"), col("rep").alias("dst")))
+        buckets = (reps.select(col("rep").alias("id"), F.posexplode("bands").alias("band", "key"))
                    .groupBy("band", "key").agg(F.collect_set("id").alias("ids")).where(F.size("ids") > 1))
         pairs = (buckets.select(F.explode("ids").alias("src"), "ids")
                  .select("src", F.explode("ids").alias("dst")).where(col("src") < col("dst")).distinct())
@@ -173,8 +184,10 @@ def annotate(docs, config: DedupConfig):
         components = connected_components(exact_pairs.unionByName(near))
         members = (signed.join(components, "id")
                    .select("id", col("component").alias("cluster_id"), "length", "size", "keep_json"))
-        kept = members.groupBy("cluster_id").applyInPandas(keep_groups(KeepPolicy.parse(config.keep)),
-                                                          "cluster_id string, kept string")
+        choose = F.pandas_udf(keep_clusters(KeepPolicy.parse(config.keep)), "string")
+        kept = (members.groupBy("cluster_id")
+                .agg(F.collect_list(F.struct("id", "length", "size", "keep_json")).alias("m"))
+                .select("cluster_id", choose("m.id", "m.length", "m.size", "m.keep_json").alias("kept")))
         removed = (members.select("id", "cluster_id").join(kept, "cluster_id").where(col("id") != col("kept"))
                    .join(signed.select("id", col("shingles").alias("s_own"), col("exact").alias("e_own")), "id")
                    .join(signed.select(col("id").alias("kept"), col("shingles").alias("s_kept"),
