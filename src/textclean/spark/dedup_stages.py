@@ -4,11 +4,13 @@ Stages (DataFrame API only):
 
 1. **signatures** — per partition, in a pandas UDF: the normalized text's exact hash, the
    sorted distinct shingle hashes and the MinHash bands of :mod:`textclean.minhash`, cut with
-   ``DedupConfig.bands_rows`` into datasketch's band keys (big-endian bytes of each slice).
+   ``DedupConfig.bands_rows``; each band becomes a 64-bit bucket key (a hash of its index and
+   values), and the band values themselves are kept for the exact check in stage 4.
 2. **exact copies** — documents with the same exact hash are linked to the smallest id; only
    that representative enters LSH, as in the single process (a copy has its signature).
-3. **candidates** — representatives sharing a band key; each pair once.
-4. **verification** — Jaccard ≥ ``threshold``, or containment ≥ ``containment_threshold`` with
+3. **candidates** — representatives sharing a bucket key; each pair once.
+4. **verification** — the pair must share a band exactly (so a 64-bit key collision adds
+   nothing: the candidates are datasketch's), then Jaccard ≥ ``threshold``, or containment ≥ ``containment_threshold`` with
    ``min_contained_shingles``, on the exact shingle sets (:mod:`textclean.shingles`).
 5. **components** — large-star / small-star (:mod:`.components`); a cluster's id is its
    smallest member id.
@@ -32,12 +34,13 @@ from ..config import DedupConfig
 from ..dedup import exact_hash
 from ..keep import KeepPolicy
 from ..minhash import MinHasher
-from ..shingles import containment, distinct_per_document, jaccard, normalized_for, shingle_hashes_many
+from ..shingles import containment, distinct_per_document, fmix64, jaccard, normalized_for, shingle_hashes_many
 from ..store import StoredDoc
 
 DOCS_SCHEMA = "id string, text string, keep_json string"
 SIGNED_SCHEMA = ("id string, length long, size long, exact string, shingles binary, "
-                 "bands array<binary>, keep_json string")
+                 "bands binary, buckets array<long>, keep_json string")
+_KEY_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 #: What :func:`annotate` adds per document.
 ANNOTATION_SCHEMA = ("id string, cluster_id string, duplicate_of string, similarity double, "
                      "containment double, reason string")
@@ -67,19 +70,34 @@ def sign_batches(config: DedupConfig):
             flat = np.concatenate(sets).astype("<u4") if n else np.empty(0, "<u4")
             shingles = pa.Array.from_buffers(pa.binary(), n, [None, pa.py_buffer(set_offsets.tobytes()),
                                                               pa.py_buffer(flat.tobytes())])
-            # datasketch's band key: the slice's values as big-endian bytes (store._band_keys).
-            keys = np.ascontiguousarray(sigs[:, : bands * rows].astype(">u4"))
-            flat_keys = pa.FixedSizeBinaryArray.from_buffers(pa.binary(4 * rows), n * bands,
-                                                             [None, pa.py_buffer(keys.tobytes())]).cast(pa.binary())
-            band_keys = pa.ListArray.from_arrays(pa.array(np.arange(0, n * bands + 1, bands, dtype=np.int32)),
-                                                 flat_keys)
+            banded = np.ascontiguousarray(sigs[:, : bands * rows])
+            band_blobs = pa.FixedSizeBinaryArray.from_buffers(pa.binary(4 * bands * rows), n,
+                                                              [None, pa.py_buffer(banded.tobytes())]).cast(pa.binary())
+            buckets = pa.ListArray.from_arrays(pa.array(np.arange(0, n * bands + 1, bands, dtype=np.int32)),
+                                               pa.array(bucket_keys(banded.reshape(n, bands, rows)).ravel()))
             yield pa.RecordBatch.from_arrays(
                 [batch.column("id"), pa.array([len(t) for t in texts], pa.int64()), pa.array(sizes, pa.int64()),
-                 pa.array([exact_hash(t) for t in norm], pa.string()), shingles, band_keys,
+                 pa.array([exact_hash(t) for t in norm], pa.string()), shingles, band_blobs, buckets,
                  batch.column("keep_json")],
-                names=["id", "length", "size", "exact", "shingles", "bands", "keep_json"])
+                names=["id", "length", "size", "exact", "shingles", "bands", "buckets", "keep_json"])
 
     return sign
+
+
+def bucket_keys(banded: np.ndarray) -> np.ndarray:
+    """``(docs, bands)`` signed 64-bit keys of ``(docs, bands, rows)`` band values: a hash of
+    the band's index and values (fmix64 chained), so one key column holds every band."""
+    with np.errstate(over="ignore"):
+        h = np.broadcast_to(np.arange(banded.shape[1], dtype=np.uint64) + np.uint64(1), banded.shape[:2]).copy()
+        for j in range(banded.shape[2]):
+            h = fmix64(h * _KEY_MULTIPLIER + banded[:, :, j].astype(np.uint64))
+    return h.view(np.int64)
+
+
+def share_a_band(a: bytes, b: bytes, bands: int) -> bool:
+    """Whether two documents' band values are equal in at least one band: LSH's candidate rule."""
+    return bool((np.frombuffer(a, np.uint32).reshape(bands, -1)
+                 == np.frombuffer(b, np.uint32).reshape(bands, -1)).all(axis=1).any())
 
 
 def _set(blob: bytes) -> np.ndarray:
@@ -98,9 +116,12 @@ def verified(own: np.ndarray, other: np.ndarray, config: DedupConfig) -> bool:
 def verify_batches(config: DedupConfig):
     """A ``mapInPandas`` function: candidate pairs with both shingle sets to verified pairs."""
 
+    bands = config.bands_rows[0]
+
     def verify(batches: Iterator) -> Iterator:
         for pdf in batches:
-            keep = [verified(_set(x), _set(y), config) for x, y in zip(pdf["sa"], pdf["sb"])]
+            keep = [share_a_band(ba, bb, bands) and verified(_set(x), _set(y), config)
+                    for x, y, ba, bb in zip(pdf["sa"], pdf["sb"], pdf["ba"], pdf["bb"])]
             yield pdf.loc[keep, ["src", "dst"]]
 
     return verify
@@ -170,16 +191,16 @@ def annotate(docs, config: DedupConfig):
     signed = docs.mapInArrow(sign_batches(config), SIGNED_SCHEMA).persist()
     try:
         # One representative per exact text (the smallest id), with its band keys.
-        reps = signed.groupBy("exact").agg(F.min("id").alias("rep"), F.min_by("bands", "id").alias("bands"))
+        reps = signed.groupBy("exact").agg(F.min("id").alias("rep"), F.min_by("buckets", "id").alias("buckets"))
         exact_pairs = (signed.select("id", "exact").join(reps.select("exact", "rep"), "exact")
                        .where(col("id") != col("rep")).select(col("id").alias("src"), col("rep").alias("dst")))
-        buckets = (reps.select(col("rep").alias("id"), F.posexplode("bands").alias("band", "key"))
-                   .groupBy("band", "key").agg(F.collect_set("id").alias("ids")).where(F.size("ids") > 1))
+        buckets = (reps.select(col("rep").alias("id"), F.explode("buckets").alias("key"))
+                   .groupBy("key").agg(F.collect_set("id").alias("ids")).where(F.size("ids") > 1))
         pairs = (buckets.select(F.explode("ids").alias("src"), "ids")
                  .select("src", F.explode("ids").alias("dst")).where(col("src") < col("dst")).distinct())
-        sets = signed.select("id", "shingles")
-        candidates = (pairs.join(sets.select(col("id").alias("src"), col("shingles").alias("sa")), "src")
-                      .join(sets.select(col("id").alias("dst"), col("shingles").alias("sb")), "dst"))
+        candidates = (
+            pairs.join(signed.select(col("id").alias("src"), col("shingles").alias("sa"), col("bands").alias("ba")), "src")
+            .join(signed.select(col("id").alias("dst"), col("shingles").alias("sb"), col("bands").alias("bb")), "dst"))
         near = candidates.mapInPandas(verify_batches(config), "src string, dst string")
         components = connected_components(exact_pairs.unionByName(near))
         members = (signed.join(components, "id")
