@@ -44,9 +44,11 @@ def _lsh_report(config: DedupConfig) -> str:
             f"chance that a pair of Jaccard similarity s is compared: {curve}")
 
 
-def _spark(inputs, output, clusters, config, text_key, id_key, index, master) -> str:
+def _spark(inputs, output, clusters, config, text_key, id_key, index, master, on_error) -> str:
     if index:
         raise click.ClickException("--engine spark dedups one corpus; --index and --redis are for the local engine")
+    if on_error != "fail":
+        raise click.ClickException("--engine spark stops at the first bad record; --on-error skip is for the local engine")
     from .spark.session import require_pyspark
 
     require_pyspark()
@@ -99,8 +101,8 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
         if verbose:
             click.echo(_lsh_report(config), err=True)
         if engine == "spark":
-            click.echo(_spark(inputs, output, clusters, config, text_key, id_key, index_path or redis_url, master),
-                       err=True)
+            click.echo(_spark(inputs, output, clusters, config, text_key, id_key, index_path or redis_url, master,
+                              on_error), err=True)
             return
         if any(p.rstrip("/").lower().endswith(".parquet") for p in (*inputs, output, clusters or "")):
             raise click.ClickException("Parquet files need --engine spark")

@@ -51,5 +51,7 @@ def test_spark_engine_errors_say_what_to_do(tmp_path):
     result = run(str(corpus), "--engine", "spark", "--index", str(tmp_path / "i.sqlite"), "--id-key", "url")
     assert result.exit_code == 1
     assert "--engine spark dedups one corpus; --index and --redis are for the local engine" in result.output
+    result = run(str(corpus), "--engine", "spark", "--on-error", "skip", "--id-key", "url")
+    assert result.exit_code == 1 and "--on-error skip is for the local engine" in result.output
     result = run(str(tmp_path / "in.parquet"), "-o", str(tmp_path / "o.jsonl"))
     assert result.exit_code == 1 and "Parquet files need --engine spark" in result.output
