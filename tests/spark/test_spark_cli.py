@@ -55,3 +55,12 @@ def test_spark_engine_errors_say_what_to_do(tmp_path):
     assert result.exit_code == 1 and "--on-error skip is for the local engine" in result.output
     result = run(str(tmp_path / "in.parquet"), "-o", str(tmp_path / "o.jsonl"))
     assert result.exit_code == 1 and "Parquet files need --engine spark" in result.output
+
+
+def test_a_bad_jsonl_record_names_its_file(spark, tmp_path):
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text(json.dumps(ROWS[0]) + "\n" + '{"url": "x", "body": "no text field"}\n')
+    result = run(str(corpus), "--engine", "spark", "--id-key", "url", "-o", str(tmp_path / "o.jsonl"))
+    assert result.exit_code == 1
+    assert "in.jsonl: field 'text' is missing; choose the field with --text-key" in result.output
+    assert not (tmp_path / "o.jsonl").exists()
