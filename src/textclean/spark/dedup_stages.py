@@ -114,8 +114,7 @@ def verified(own: np.ndarray, other: np.ndarray, config: DedupConfig) -> bool:
 
 
 def verify_batches(config: DedupConfig):
-    """A ``mapInPandas`` function: candidate pairs with both shingle sets to verified pairs."""
-
+    """A ``mapInPandas`` function: candidate pairs with both shingle sets and bands to verified pairs."""
     bands = config.bands_rows[0]
 
     def verify(batches: Iterator) -> Iterator:
@@ -146,34 +145,32 @@ def _keep_value(policy: KeepPolicy, keep_json: str | None):
     return policy.value_of(json.loads(keep_json))
 
 
+def described(own: np.ndarray, kept: np.ndarray, same_text: bool, config: DedupConfig) -> tuple[float, float, str]:
+    """``(similarity, containment, reason)`` of a removed document against its kept copy, as
+    ``DedupIndex`` reports them (``chained``: linked only through other copies)."""
+    sim = round(jaccard(own, kept), 4)
+    small, large = (own, kept) if own.size <= kept.size else (kept, own)
+    cont = round(containment(small, large), 4)
+    ct = config.containment_threshold
+    if same_text:
+        return sim, cont, "exact"
+    if sim >= config.threshold:
+        return sim, cont, "near_duplicate"
+    if ct is not None and cont >= ct and small.size >= config.min_contained_shingles:
+        return sim, cont, "contained"
+    return sim, cont, "chained"
+
+
 def describe_batches(config: DedupConfig):
-    """A ``mapInPandas`` function: (document, kept copy) to similarity, containment and reason,
-    as ``DedupIndex`` reports them."""
+    """A ``mapInPandas`` function: (document, kept copy) pairs to their duplicate records."""
 
     def describe(batches: Iterator) -> Iterator:
-        import pandas as pd
-
         for pdf in batches:
-            sims, conts, reasons = [], [], []
-            for own_blob, kept_blob, own_exact, kept_exact in zip(pdf["s_own"], pdf["s_kept"], pdf["e_own"], pdf["e_kept"]):
-                own, other = _set(own_blob), _set(kept_blob)
-                sim = round(jaccard(own, other), 4)
-                small, large = (own, other) if own.size <= other.size else (other, own)
-                cont = round(containment(small, large), 4)
-                ct = config.containment_threshold
-                if own_exact == kept_exact:
-                    reason = "exact"
-                elif sim >= config.threshold:
-                    reason = "near_duplicate"
-                elif ct is not None and cont >= ct and small.size >= config.min_contained_shingles:
-                    reason = "contained"
-                else:
-                    reason = "chained"
-                sims.append(sim)
-                conts.append(cont)
-                reasons.append(reason)
+            rows = [described(_set(own), _set(kept), own_exact == kept_exact, config)
+                    for own, kept, own_exact, kept_exact in zip(pdf["s_own"], pdf["s_kept"], pdf["e_own"], pdf["e_kept"])]
             yield pd.DataFrame({"id": pdf["id"], "cluster_id": pdf["cluster_id"], "duplicate_of": pdf["kept"],
-                                "similarity": sims, "containment": conts, "reason": reasons})
+                                "similarity": [r[0] for r in rows], "containment": [r[1] for r in rows],
+                                "reason": [r[2] for r in rows]})
 
     return describe
 
