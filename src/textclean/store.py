@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
@@ -255,6 +256,10 @@ CREATE INDEX IF NOT EXISTS buckets_bucket ON buckets (bucket);
 LOCK_WAIT_SECONDS = 60
 
 
+def _is_lock_error(exc: sqlite3.OperationalError) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
 class SQLiteStore:
     """An index in one SQLite file: persistent and incremental ("have I seen this before?").
 
@@ -268,17 +273,41 @@ class SQLiteStore:
         try:
             # Another process writing the same index holds its lock one batch at a time; wait.
             self._db = sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT_SECONDS)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(_SCHEMA)
+            saved = self._set_up()
+        except sqlite3.OperationalError as exc:
+            if not _is_lock_error(exc):
+                raise IndexMismatchError(f"{path}: not a textclean SQLite index ({exc}); choose another --index file") from exc
+            raise IndexBusyError(f"{path}: another process has held this index for over {LOCK_WAIT_SECONDS} s ({exc})") from exc
         except sqlite3.DatabaseError as exc:
             raise IndexMismatchError(f"{path}: not a textclean SQLite index ({exc}); choose another --index file") from exc
-        row = self._db.execute("SELECT value FROM header WHERE key = 'params'").fetchone()
-        if row is None:
-            self._db.execute("INSERT INTO header VALUES ('params', ?)", (params.to_json(),))
-        else:
-            params.check_same(IndexParams.from_json(row[0]), path)
+        if saved is not None:
+            params.check_same(IndexParams.from_json(saved), path)
         self._ranges = [(i * params.rows, (i + 1) * params.rows) for i in range(params.bands)]
+
+    def _set_up(self) -> str | None:
+        """Create the schema and header once; the saved parameters when the index existed.
+
+        Two processes opening a new index at once race for the journal-mode switch, which
+        SQLite answers "locked" without waiting: retried until ``LOCK_WAIT_SECONDS``.
+        """
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.executescript(_SCHEMA)
+                self._db.execute("BEGIN IMMEDIATE")
+                row = self._db.execute("SELECT value FROM header WHERE key = 'params'").fetchone()
+                if row is None:
+                    self._db.execute("INSERT INTO header VALUES ('params', ?)", (self.params.to_json(),))
+                self._db.execute("COMMIT")
+                return row[0] if row else None
+            except sqlite3.OperationalError as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                if not _is_lock_error(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def __len__(self) -> int:
         return self._db.execute("SELECT count(*) FROM docs").fetchone()[0]
