@@ -107,6 +107,32 @@ class _Clusters:
         return ra
 
 
+def verified(own: np.ndarray, other: np.ndarray, config: DedupConfig) -> bool:
+    """Whether two sorted distinct shingle arrays are duplicates: Jaccard ≥ ``threshold``, or
+    the smaller (of ``min_contained_shingles`` or more) lies ≥ ``containment_threshold`` inside."""
+    if jaccard(own, other) >= config.threshold:
+        return True
+    ct = config.containment_threshold
+    small, large = (own, other) if own.size <= other.size else (other, own)
+    return ct is not None and small.size >= config.min_contained_shingles and containment(small, large) >= ct
+
+
+def described(own: np.ndarray, kept: np.ndarray, same_text: bool, config: DedupConfig) -> tuple[float, float, str]:
+    """``(similarity, containment, reason)`` of a removed document against its kept copy
+    (``chained``: linked only through other copies)."""
+    sim = round(jaccard(own, kept), 4)
+    small, large = (own, kept) if own.size <= kept.size else (kept, own)
+    cont = round(containment(small, large), 4)
+    ct = config.containment_threshold
+    if same_text:
+        return sim, cont, "exact"
+    if sim >= config.threshold:
+        return sim, cont, "near_duplicate"
+    if ct is not None and cont >= ct and small.size >= config.min_contained_shingles:
+        return sim, cont, "contained"
+    return sim, cont, "chained"
+
+
 class DedupIndex:
     """An index of documents seen so far, in a store (memory, SQLite file or Redis).
 
@@ -147,13 +173,6 @@ class DedupIndex:
         sets = distinct_per_document(hashes, offsets)
         return [exact_hash(n) for n in norm], sets, sigs
 
-    def _verify(self, own: np.ndarray, other: np.ndarray) -> bool:
-        if jaccard(own, other) >= self.config.threshold:
-            return True
-        ct = self.config.containment_threshold
-        small, large = (own, other) if own.size <= other.size else (other, own)
-        return ct is not None and small.size >= self.config.min_contained_shingles and containment(small, large) >= ct
-
     def _pull_cluster(self, doc_id: str) -> None:
         """Bring an earlier run's document and its whole stored cluster into this run's clusters."""
         if doc_id in self._clusters.parent:
@@ -188,7 +207,7 @@ class DedupIndex:
                     self.store.add(info, own, None)
                 else:
                     candidates = self.store.add_and_query(info, own, sig)
-                    links = [c for c, other in self.store.shingles(candidates).items() if self._verify(own, other)]
+                    links = [c for c, other in self.store.shingles(candidates).items() if verified(own, other, self.config)]
                 self._info[record.id] = info
                 self._records.append(record)
                 self._clusters.add(record.id)
@@ -223,20 +242,8 @@ class DedupIndex:
             self._info[doc_id] = StoredDoc(old.id, old.length, old.size, old.exact, old.keep_value, kept)
 
     def _duplicate(self, doc_id: str, kept: str, sets: dict[str, np.ndarray]) -> Duplicate:
-        own, other = sets[doc_id], sets[kept]
-        sim = round(jaccard(own, other), 4)
-        small, large = (own, other) if own.size <= other.size else (other, own)
-        cont = round(containment(small, large), 4)
-        ct = self.config.containment_threshold
-        if self._info[doc_id].exact == self._info[kept].exact:
-            reason = "exact"
-        elif sim >= self.config.threshold:
-            reason = "near_duplicate"
-        elif ct is not None and cont >= ct and small.size >= self.config.min_contained_shingles:
-            reason = "contained"
-        else:
-            reason = "chained"
-        return Duplicate(doc_id, kept, sim, cont, reason)
+        same_text = self._info[doc_id].exact == self._info[kept].exact
+        return Duplicate(doc_id, kept, *described(sets[doc_id], sets[kept], same_text, self.config))
 
     def result(self) -> DedupResult:
         """Kept records and duplicates of everything added through this object."""
@@ -259,7 +266,7 @@ class DedupIndex:
         (exact,), (own,), sigs = self._prepare([text])
         rep = self.store.exact_match(exact)
         found = {rep} if rep is not None else set()
-        found |= {c for c, other in self.store.shingles(self.store.candidates(sigs[0])).items() if self._verify(own, other)}
+        found |= {c for c, other in self.store.shingles(self.store.candidates(sigs[0])).items() if verified(own, other, self.config)}
         sets = self.store.shingles(found)
         out = []
         for doc_id in found:

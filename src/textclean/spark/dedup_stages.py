@@ -31,10 +31,10 @@ import numpy as np
 import pandas as pd  # the spark extra's; textclean.spark checks it is installed before this import
 
 from ..config import DedupConfig
-from ..dedup import exact_hash
+from ..dedup import described, exact_hash, verified
 from ..keep import KeepPolicy
 from ..minhash import MinHasher
-from ..shingles import containment, distinct_per_document, fmix64, jaccard, normalized_for, shingle_hashes_many
+from ..shingles import distinct_per_document, fmix64, normalized_for, shingle_hashes_many
 from ..store import StoredDoc
 
 DOCS_SCHEMA = "id string, text string, keep_json string"
@@ -104,15 +104,6 @@ def _set(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype="<u4")
 
 
-def verified(own: np.ndarray, other: np.ndarray, config: DedupConfig) -> bool:
-    """``DedupIndex``'s verification rule on two sorted distinct shingle arrays."""
-    if jaccard(own, other) >= config.threshold:
-        return True
-    ct = config.containment_threshold
-    small, large = (own, other) if own.size <= other.size else (other, own)
-    return ct is not None and small.size >= config.min_contained_shingles and containment(small, large) >= ct
-
-
 def verify_batches(config: DedupConfig):
     """A ``mapInPandas`` function: candidate pairs with both shingle sets and bands to verified pairs."""
     bands = config.bands_rows[0]
@@ -143,22 +134,6 @@ def _keep_value(policy: KeepPolicy, keep_json: str | None):
     if policy.field is None or keep_json is None:
         return None
     return policy.value_of(json.loads(keep_json))
-
-
-def described(own: np.ndarray, kept: np.ndarray, same_text: bool, config: DedupConfig) -> tuple[float, float, str]:
-    """``(similarity, containment, reason)`` of a removed document against its kept copy, as
-    ``DedupIndex`` reports them (``chained``: linked only through other copies)."""
-    sim = round(jaccard(own, kept), 4)
-    small, large = (own, kept) if own.size <= kept.size else (kept, own)
-    cont = round(containment(small, large), 4)
-    ct = config.containment_threshold
-    if same_text:
-        return sim, cont, "exact"
-    if sim >= config.threshold:
-        return sim, cont, "near_duplicate"
-    if ct is not None and cont >= ct and small.size >= config.min_contained_shingles:
-        return sim, cont, "contained"
-    return sim, cont, "chained"
 
 
 def describe_batches(config: DedupConfig):
