@@ -70,7 +70,7 @@ def clean(inputs, preset, output, report, rejected, templates_path, group_key, *
     templates = _load_templates(templates_path)
     cleaner = _AutoCleaner(templates) if preset == "auto" else Cleaner(preset=preset, templates=templates)
     files = _expand(inputs)
-    as_jsonl = reading["jsonl"] or all(io.is_jsonl_path(f) for f in files if f != STDIO) and any(f != STDIO for f in files)
+    as_jsonl = _jsonl_mode(files, reading["jsonl"])
     to_directory = output != STDIO and (output.endswith(os.sep) or os.path.isdir(output))
     if not as_jsonl and len(files) > 1 and output != STDIO and not to_directory:
         raise click.UsageError("several text inputs need -o DIRECTORY (or stdout, or --jsonl)")
@@ -155,7 +155,7 @@ def explain(inputs, preset, **reading) -> None:
     """Print, for each document, a table of its blocks: kept or dropped, and why. Removes nothing."""
     cleaner = _AutoCleaner() if preset == "auto" else Cleaner(preset=preset)
     files = _expand(inputs)
-    as_jsonl = reading["jsonl"] or any(io.is_jsonl_path(f) for f in files)
+    as_jsonl = _jsonl_mode(files, reading["jsonl"])
     shown = 0
     for record in _read(files, as_jsonl, io.ReadStats(), **reading):
         if isinstance(record, Rejection):
@@ -173,6 +173,12 @@ def _expand(inputs: Sequence[str]) -> list[str]:
         return io.expand_inputs(inputs or (STDIO,))
     except TextcleanError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _jsonl_mode(files: Sequence[str], flag: bool) -> bool:
+    """JSONL when asked, or when every named file is .jsonl/.ndjson (stdin alone is text)."""
+    named = [f for f in files if f != STDIO]
+    return flag or bool(named) and all(io.is_jsonl_path(f) for f in named)
 
 
 def _read(files, as_jsonl, stats, *, jsonl, text_key, id_key, encoding, decode_errors, on_error) -> Iterator[Record | Rejection]:
