@@ -148,7 +148,7 @@ def related_links(blocks: Sequence[Block], context: Context) -> list[Finding]:
     """
     start = int(len(blocks) * (1 - _RELATED_TAIL_SHARE))
     for index in range(start, len(blocks)):
-        heading = context.lexicon.related.match(context.norms[index].rstrip())
+        heading = context.lexicon.related.match(context.norms[index])
         if heading and all(n <= _MAX_TEASER_WORDS for n in context.word_counts[index + 1:]):
             evidence = f"the list of other articles after the heading '{heading}'"
             return [finding(block, Reason.PROMO, 0.8, "related_links", evidence) for block in blocks[index:]]
