@@ -83,6 +83,28 @@ def test_explain_prints_the_table():
     assert lines[4].split()[:3] == ["3", "drop", "truncation"]
 
 
+def test_threshold_raises_the_bar_for_one_reason_only():
+    # "Search" is navigation at 0.95, "..." truncation; the bar moves for navigation alone,
+    # on top of the preset's own thresholds.
+    kept = run("clean", "-", "--threshold", "navigation=0.99", input=ARTICLE)
+    assert kept.exit_code == 0
+    assert kept.output == "Search\n" + CLEANED
+    for preset in ("default", "conservative", "auto"):
+        assert run("clean", "-", "--preset", preset, "--threshold", "promo=0.99", input=ARTICLE).stdout == CLEANED
+    table = run("explain", "-", "--threshold", "navigation=0.99", input=ARTICLE).output.splitlines()
+    assert table[2].split()[:2] == ["1", "keep"]
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("navigation", "is not REASON=SCORE"), ("navigation=high", "is not REASON=SCORE"),
+    ("nope=0.5", "unknown reason 'nope'"), ("navigation=95", "must be within 0..1"),
+])
+def test_bad_threshold_is_a_usage_error(value, message):
+    result = run("clean", "-", "--threshold", value, input=ARTICLE)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
 @pytest.mark.parametrize(("payload", "message"), [
     ('{"id": 1, "text": "ok"}\n{not json}\n', "Error: <stdin>:2: not valid JSON"),
     ('{"id": 1}\n', "Error: <stdin>:1: field 'text' is missing; choose the field with --text-key"),

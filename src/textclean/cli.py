@@ -16,7 +16,7 @@ import click
 
 from . import io
 from .cleaner import Cleaner
-from .config import PRESETS
+from .config import PRESETS, CleanConfig
 from .dedup_cli import dedup
 from .errors import TextcleanError
 from .io import STDIO, Record, Rejection
@@ -32,6 +32,30 @@ def main() -> None:
     """Clean scraped web text; every removal explained."""
 
 
+def _parse_thresholds(_context, _param, values: tuple[str, ...]) -> dict[str, float]:
+    thresholds = {}
+    for value in values:
+        reason, sep, score = value.partition("=")
+        try:
+            thresholds[reason.strip()] = float(score)
+        except ValueError:
+            raise click.BadParameter(f"{value!r} is not REASON=SCORE (e.g. low_content=0.8)") from None
+        if not sep:
+            raise click.BadParameter(f"{value!r} is not REASON=SCORE (e.g. low_content=0.8)")
+    return thresholds
+
+
+def _cleaner(preset: str, thresholds: dict[str, float], templates: TemplateModel | None = None):
+    """The Cleaner the options name (``auto``: one that picks page or default per document)."""
+    if preset == "auto":
+        return _AutoCleaner(thresholds, templates)
+    base = CleanConfig.preset(preset)
+    try:
+        return Cleaner(base.replace(thresholds={**base.thresholds, **thresholds}), templates=templates)
+    except TextcleanError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
 def _input_options(command):
     options = [
         click.argument("inputs", nargs=-1, metavar="INPUT..."),
@@ -40,6 +64,9 @@ def _input_options(command):
         click.option("--id-key", default=None, help="JSONL field holding the record id (default: file:line)."),
         click.option("--preset", type=click.Choice(sorted([*PRESETS, "auto"])), default="default", show_default=True,
                      help="auto: the page preset on documents that look like full-page dumps, default on others."),
+        click.option("--threshold", "thresholds", multiple=True, callback=_parse_thresholds, metavar="REASON=SCORE",
+                     help="Drop a block for REASON only at this score or above (0..1; repeatable), e.g. "
+                          "low_content=0.8 keeps more of a full page."),
         click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the inputs."),
         click.option("--errors", "decode_errors", type=click.Choice(["strict", "replace"]), default="strict",
                      show_default=True, help="On undecodable bytes: stop with an error, or substitute U+FFFD."),
@@ -60,7 +87,7 @@ def _input_options(command):
 @click.option("--templates", "templates_path", default=None, help="A site template model from `textclean learn`.")
 @click.option("--group-key", default="host", show_default=True,
               help="With --templates: the JSONL field naming each record's site ('host' falls back to the url's host).")
-def clean(inputs, preset, output, report, rejected, templates_path, group_key, **reading) -> None:
+def clean(inputs, preset, thresholds, output, report, rejected, templates_path, group_key, **reading) -> None:
     """Clean INPUT files, directories, globs or - (stdin): the article stays, the debris goes.
 
     Plain text is written as cleaned text; JSONL records are written back with the text
@@ -68,7 +95,7 @@ def clean(inputs, preset, output, report, rejected, templates_path, group_key, *
     were skipped or bytes replaced: records in = records out + rejected.
     """
     templates = _load_templates(templates_path)
-    cleaner = _AutoCleaner(templates) if preset == "auto" else Cleaner(preset=preset, templates=templates)
+    cleaner = _cleaner(preset, thresholds, templates)
     files = _expand(inputs)
     as_jsonl = _jsonl_mode(files, reading["jsonl"])
     to_directory = output != STDIO and (output.endswith(os.sep) or os.path.isdir(output))
@@ -104,8 +131,8 @@ def clean(inputs, preset, output, report, rejected, templates_path, group_key, *
 class _AutoCleaner:
     """``--preset auto``: the page preset where :func:`looks_like_full_page`, else the default; counts its choices."""
 
-    def __init__(self, templates: TemplateModel | None = None) -> None:
-        self._page, self._default = Cleaner(preset="page", templates=templates), Cleaner(templates=templates)
+    def __init__(self, thresholds: dict[str, float], templates: TemplateModel | None = None) -> None:
+        self._page, self._default = (_cleaner(preset, thresholds, templates) for preset in ("page", "default"))
         self.pages = self.documents = 0
 
     def clean(self, text: str, *, site: str | None = None):
@@ -151,9 +178,9 @@ def _relative_name(path: Path, inputs: Sequence[str]) -> Path:
 
 @main.command()
 @_input_options
-def explain(inputs, preset, **reading) -> None:
+def explain(inputs, preset, thresholds, **reading) -> None:
     """Print, for each document, a table of its blocks: kept or dropped, and why. Removes nothing."""
-    cleaner = _AutoCleaner() if preset == "auto" else Cleaner(preset=preset)
+    cleaner = _cleaner(preset, thresholds)
     files = _expand(inputs)
     as_jsonl = _jsonl_mode(files, reading["jsonl"])
     shown = 0
