@@ -210,6 +210,10 @@ def test_cli_learn_then_clean(tmp_path):
     assert "Most read" not in text and article(random.Random(99))[0] in text
     bad = runner.invoke(main, ["clean", str(new), "--templates", str(tmp_path / "t.json"), "--group-key", "site"])
     assert bad.exit_code == 1 and "new.jsonl:1: record has no field 'site'" in bad.output
+    explained = runner.invoke(main, ["explain", str(new), "--templates", str(tmp_path / "t.json")])
+    assert explained.exit_code == 0, explained.output
+    most_read = [line for line in explained.stdout.splitlines() if "Most read" in line]
+    assert most_read and all(line.split()[1:3] == ["drop", "template"] for line in most_read)
 
 
 def test_dev_set_leave_one_page_out(dev_data):

@@ -67,6 +67,9 @@ def _input_options(command):
         click.option("--threshold", "thresholds", multiple=True, callback=_parse_thresholds, metavar="REASON=SCORE",
                      help="Drop a block for REASON only at this score or above (0..1; repeatable), e.g. "
                           "low_content=0.8 keeps more of a full page."),
+        click.option("--templates", "templates_path", default=None, help="A site template model from `textclean learn`."),
+        click.option("--group-key", default="host", show_default=True,
+                     help="With --templates: the JSONL field naming each record's site ('host' falls back to the url's host)."),
         click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the inputs."),
         click.option("--errors", "decode_errors", type=click.Choice(["strict", "replace"]), default="strict",
                      show_default=True, help="On undecodable bytes: stop with an error, or substitute U+FFFD."),
@@ -84,10 +87,7 @@ def _input_options(command):
               help="Output file, or a directory (one file per text input); - is stdout.")
 @click.option("--report", default=None, help="Write one JSON record per document with its removed spans.")
 @click.option("--rejected", default=None, help="With --on-error skip: write each skipped record and why, as JSONL.")
-@click.option("--templates", "templates_path", default=None, help="A site template model from `textclean learn`.")
-@click.option("--group-key", default="host", show_default=True,
-              help="With --templates: the JSONL field naming each record's site ('host' falls back to the url's host).")
-def clean(inputs, preset, thresholds, output, report, rejected, templates_path, group_key, **reading) -> None:
+def clean(inputs, preset, thresholds, templates_path, group_key, output, report, rejected, **reading) -> None:
     """Clean INPUT files, directories, globs or - (stdin): the article stays, the debris goes.
 
     Plain text is written as cleaned text; JSONL records are written back with the text
@@ -178,9 +178,10 @@ def _relative_name(path: Path, inputs: Sequence[str]) -> Path:
 
 @main.command()
 @_input_options
-def explain(inputs, preset, thresholds, **reading) -> None:
+def explain(inputs, preset, thresholds, templates_path, group_key, **reading) -> None:
     """Print, for each document, a table of its blocks: kept or dropped, and why. Removes nothing."""
-    cleaner = _cleaner(preset, thresholds)
+    templates = _load_templates(templates_path)
+    cleaner = _cleaner(preset, thresholds, templates)
     files = _expand(inputs)
     as_jsonl = _jsonl_mode(files, reading["jsonl"])
     shown = 0
@@ -191,7 +192,7 @@ def explain(inputs, preset, thresholds, **reading) -> None:
         if shown:
             click.echo()
         click.echo(f"== {record.id}")
-        click.echo(cleaner.clean(record.text).explain())
+        click.echo(cleaner.clean(record.text, site=_site(record, templates, group_key)).explain())
         shown += 1
 
 
