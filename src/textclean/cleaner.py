@@ -62,7 +62,7 @@ class Cleaner:
         findings: list[Finding] = []
         for _name, detect in self._detectors:
             findings.extend(detect(blocks, context))
-        findings.sort(key=lambda f: (f.block, f.detector, f.reason.value))
+        findings.sort(key=lambda f: (f.block, f.detector, f.reason))  # Reason is a str: ordered by value
         decisions = decide(blocks, findings, self.config)
         removed = removed_spans(text, blocks, decisions)
         return CleanResult(text, apply_removals(text, removed), blocks, decisions, tuple(findings), removed)

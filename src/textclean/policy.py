@@ -42,15 +42,20 @@ def decide(blocks: Sequence[Block], findings: Sequence[Finding], config: CleanCo
             winner[found.block] = found
     if blocks and len(winner) == len(blocks):
         return tuple(Decision(block.index, True, NEVER_EMPTY_RULE) for block in blocks)
-    return tuple(_decision(block, winner.get(block.index), thresholds) for block in blocks)
+    rules: dict[tuple[Reason, float], str] = {}  # a full page drops hundreds of blocks with few distinct scores
+    decisions = []
+    for block in blocks:
+        found = winner.get(block.index)
+        if found is None:
+            decisions.append(Decision(block.index, True, KEEP_RULE))
+            continue
+        key = (found.reason, found.score)
+        rule = rules.get(key)
+        if rule is None:
+            rule = rules[key] = f"{found.reason.value} score {found.score:.2f} ≥ {thresholds[found.reason]:.2f}"
+        decisions.append(Decision(block.index, False, rule, found.reason, found.score, found.detector, found.evidence))
+    return tuple(decisions)
 
 
 def _outranks(found: Finding, current: Finding) -> bool:
     return (_RANK[found.reason], -found.score) < (_RANK[current.reason], -current.score)
-
-
-def _decision(block: Block, found: Finding | None, thresholds: dict[Reason, float]) -> Decision:
-    if found is None:
-        return Decision(block.index, True, KEEP_RULE)
-    rule = f"{found.reason.value} score {found.score:.2f} ≥ {thresholds[found.reason]:.2f}"
-    return Decision(block.index, False, rule, found.reason, found.score, found.detector, found.evidence)

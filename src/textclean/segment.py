@@ -18,8 +18,5 @@ _LINE_CONTENT = regex.compile(r"[^\S\r\n]*+([^\r\n]*[^\s])[^\S\r\n]*+")
 
 def segment(text: str) -> tuple[Block, ...]:
     """The blocks of ``text`` in order; ``text[b.start:b.end] == b.text`` for each."""
-    blocks = []
-    for match in _LINE_CONTENT.finditer(text):
-        start, end = match.span(1)
-        blocks.append(Block(len(blocks), start, end, match.group(1)))
-    return tuple(blocks)
+    return tuple(Block(index, *match.span(1), match.group(1))
+                 for index, match in enumerate(_LINE_CONTENT.finditer(text)))
