@@ -37,11 +37,9 @@ def _parse_thresholds(_context, _param, values: tuple[str, ...]) -> dict[str, fl
     for value in values:
         reason, sep, score = value.partition("=")
         try:
-            thresholds[reason.strip()] = float(score)
+            thresholds[reason.strip()] = float(score if sep else "no score")
         except ValueError:
             raise click.BadParameter(f"{value!r} is not REASON=SCORE (e.g. low_content=0.8)") from None
-        if not sep:
-            raise click.BadParameter(f"{value!r} is not REASON=SCORE (e.g. low_content=0.8)")
     return thresholds
 
 
