@@ -10,6 +10,8 @@ agrees on what a repeat is.
 '0 example corp'
 >>> words("Ça va? Très bien, merci.")
 ['ça', 'va', 'très', 'bien', 'merci']
+>>> word_count(normalize("Ça va? Très bien.")), word_count(normalize("国务院总理周三在北京主持召开常务会议。"))
+(4, 11)
 """
 from __future__ import annotations
 
@@ -23,6 +25,12 @@ import regex
 _PUNCT_SYMBOL_OR_SPACE = regex.compile(r"[\p{P}\p{S}\s]+")
 _DIGIT_RUN = regex.compile(r"\d+(?:[\s.,:/-]*\d+)*")
 _WORD = regex.compile(r"\w+")
+# Chinese and Japanese write words without spaces between them: there a word is counted per
+# CJK_CHARS_PER_WORD characters (about the mean length of a Chinese word), so that their
+# paragraphs, leads and repeats are as long in words as those of other scripts.
+CJK_CHARS_PER_WORD = 1.7
+_CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]+")
+_FIRST_CJK = "\u2e80"  # every Han, Hiragana and Katakana character lies above it
 # Fast path for ASCII text (the same result, several times faster): ASCII's punctuation and
 # symbols are exactly string.punctuation, and its regex whitespace is str.split()'s except
 # for the four information separators \x1c-\x1f, which send a text down the regex path.
@@ -57,6 +65,18 @@ def _fold_line(line: str) -> str:
     if line.isascii():
         return _fold_ascii(line)
     return _PUNCT_SYMBOL_OR_SPACE.sub(" ", line).strip()
+
+
+def word_count(norm: str) -> int:
+    """Words in a :func:`normalize`-d text: its space-separated tokens, a run of Chinese or
+    Japanese characters counting one word per :data:`CJK_CHARS_PER_WORD` characters."""
+    if not norm:
+        return 0
+    if norm.isascii() or max(norm) < _FIRST_CJK:  # no CJK character: a C-speed check
+        return norm.count(" ") + 1
+    # Each run of CJK characters stands in for the one token it sits in.
+    runs = _CJK_RUN.findall(norm)
+    return norm.count(" ") + 1 + sum(max(1, round(len(run) / CJK_CHARS_PER_WORD)) - 1 for run in runs)
 
 
 def words(text: str) -> list[str]:

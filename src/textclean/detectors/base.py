@@ -14,7 +14,7 @@ import regex
 
 from .. import lexicon as words
 from ..config import CleanConfig
-from ..normalize import normalize
+from ..normalize import normalize, word_count
 from ..reasons import Reason
 from ..types import Block, Finding
 
@@ -57,7 +57,8 @@ class Context:
 
     @cached_property
     def word_counts(self) -> list[int]:
-        return [norm.count(" ") + 1 if norm else 0 for norm in self.norms]
+        """Each block's words (see :func:`~textclean.normalize.word_count` for Chinese and Japanese)."""
+        return [word_count(norm) for norm in self.norms]
 
     @cached_property
     def head_end(self) -> int:
