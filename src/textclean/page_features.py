@@ -30,7 +30,7 @@ import numpy as np
 import regex
 
 from . import lexicon, page_words
-from .normalize import normalize
+from .normalize import CJK_CHARS_PER_WORD, normalize
 from .segment import segment
 from .types import Block
 
@@ -144,7 +144,7 @@ def _measures(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
         return np.bincount(line_of, weights=(token_cls & bit) != 0, minlength=n)
 
     stop, footer, link, date = per_line(_STOP), per_line(_FOOTER), per_line(_LINK), per_line(_DATE)
-    tokens = words + cjk / 1.7
+    tokens = words + cjk / CJK_CHARS_PER_WORD
     mostly_cjk = cjk > 0.3 * chars
     stop_share = np.where(mostly_cjk, np.minimum(1.0, 3.0 * cjk_function / np.maximum(cjk, 1)),
                           stop / np.maximum(words, 1))
