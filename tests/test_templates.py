@@ -18,7 +18,7 @@ from textclean import template_learner as templates_module
 from textclean.cli import main
 from textclean.errors import ConfigError, IndexMismatchError, InputError
 from textclean.normalize import normalize
-from textclean.templates import TemplateParams, body_region
+from textclean.templates import TemplateParams, body_region, is_prose
 
 WORDS = ("council budget river school market harbour station museum library festival bridge "
          "garden hospital railway orchestra theatre stadium forest village airport").split()
@@ -261,3 +261,11 @@ def test_learner_memory_is_one_row_per_distinct_line(monkeypatch):
     assert learner.keys.size == len(distinct)  # chrome seen on 30 pages is one row
     assert len(learner._b_keys) == 0  # the buffer is merged away
     assert set(learner.texts) <= set(learner.keys[learner.df >= 2].tolist())  # texts only for repeats
+
+
+def test_a_chinese_sentence_counts_as_prose():
+    # No spaces between Chinese words: its length in words comes from its characters.
+    sentence = "国务院总理周三在北京主持召开常务会议，部署进一步扩大内需的措施。"
+    headline = "国务院部署扩大内需措施"
+    assert is_prose(sentence, normalize(sentence))
+    assert not is_prose(headline, normalize(headline))

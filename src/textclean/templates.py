@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 
 from .errors import ConfigError, IndexMismatchError, InputError
 from .minhash import SCHEME, MinHasher, choose_bands
-from .normalize import normalize
+from .normalize import normalize, word_count
 from .shingles import SHINGLE_HASH_VERSION, Shingling
 
 FORMAT = "textclean-templates/1"
@@ -214,7 +214,7 @@ def similarity(a: str, b: str) -> float:
 
 def is_prose(text: str, norm: str) -> bool:
     """A sentence-like line of at least ten words: what article bodies are made of."""
-    return norm.count(" ") >= 9 and _SENTENCE_END.search(text) is not None
+    return word_count(norm) >= 10 and _SENTENCE_END.search(text) is not None
 
 
 def body_region(prose: Sequence[bool], *, max_gap: int = 3) -> tuple[int, int] | None:

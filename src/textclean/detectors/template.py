@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..normalize import word_count
 from ..reasons import Reason
 from ..templates import HEAD_LINES, TemplateLine, body_region, is_prose
 from ..types import Block, Finding
@@ -78,7 +79,7 @@ def _protected(index: int, line: TemplateLine, is_sentence: bool, words: int, re
 
 def _letter_words(norm: str) -> int:
     """Words without digits: a headline has several, a date line ("11:45 AM on 05/22") few."""
-    return sum(not any(c.isdigit() for c in word) for word in norm.split())
+    return sum(word_count(word) for word in norm.split() if not any(c.isdigit() for c in word))
 
 
 def _evidence(line: TemplateLine, similarity: float, site: str) -> str:
