@@ -380,20 +380,24 @@ PROMO_PATTERNS: tuple[str, ...] = (
 # Photo and video captions and credits, at the end of a line (regex over the raw stripped line).
 CAPTION_ENDINGS: tuple[str, ...] = (
     # "(Credit: Zain Jaafar/AFP)", "(Photo: Reuters)", "(Foto: dpa)" closing a line.
-    r"[(\[](?:photo|image|picture|pic|credit|credits|photo credit|image credit|foto|fotos|bild|"
-    r"crédit|crédits|crédit photo|crédito|créditos|imagen|immagine|صورة)s?\s*[:：]"
-    r"[^()\[\]]{1,160}[)\]]\s*$",
+    r"[(\[（](?:photo|image|picture|pic|credit|credits|photo credit|image credit|foto|fotos|bild|"
+    r"crédit|crédits|crédit photo|crédito|créditos|imagen|immagine|صورة|beeld|afbeelding|zdjęcie|фото|"
+    r"фотография|иллюстрация|ілюстрація|fotoğraf|görsel|gambar|写真|画像|撮影|图片|图片来源|圖片|摄影|攝影)s?\s*[:：]"
+    r"[^()\[\]（）]{1,160}[)\]）]\s*$",
+    r"[(\[]fot\.\s[^()\[\]]{1,120}[)\]]\s*$",  # Polish "(fot. Jan Kowalski/PAP)"
     # "Zain Jaafar/AFP", "… via Getty Images", "AP Photo/Jane Doe" closing a line.
-    r"(?:/\s*(?:afp|reuters|ap|epa|dpa|getty|getty images|bloomberg|shutterstock|xinhua|anadolu)|"
-    r"\bvia getty images|\bgetty images|\bap photo\b[^.!?]{0,60})[)\]]?\s*$",
+    r"(?:/\s*(?:afp|reuters|ap|epa|dpa|getty|getty images|bloomberg|shutterstock|xinhua|anadolu|tass|тасс|"
+    r"риа новости|pap|anp|čtk|ctk|tt|ntb|antara|efe|ansa|apa|keystone|imago|picture alliance|kyodo)|"
+    r"\bvia getty images|\bgetty images|\bap photo\b[^.!?]{0,60})[)\]）]?\s*$",
 )
 # Characters one of CAPTION_ENDINGS needs in a line's tail: lines without any are skipped fast.
-CAPTION_ENDING_MARKS: tuple[str, ...] = ("(", "[", "/", "getty", "ap photo")
+CAPTION_ENDING_MARKS: tuple[str, ...] = ("(", "[", "（", "/", "getty", "ap photo")
 
 # Caption labels opening a line: "Photo: …", "Image caption …", "Bildquelle: …".
 CAPTION_OPENINGS: tuple[str, ...] = (
     r"(?:photo|image|picture|photograph|pictured|illustration|video|credit|image caption|media caption|"
     r"image copyright|image source|caption|foto|fotos|bild|bildquelle|bildunterschrift|légende|crédit photo|"
-    r"crédit|pie de foto|imagen|legenda|didascalia|صورة|الصورة)\s*(?:credit)?\s*(?:[:：|]|\s[—–-]\s)",
+    r"crédit|pie de foto|imagen|legenda|didascalia|صورة|الصورة|beeld|zdjęcie|fot\.|фото|иллюстрация|fotoğraf|"
+    r"görsel|gambar|写真|画像|图片|圖片|资料图|資料圖)\s*(?:credit)?\s*(?:[:：|]|\s[—–-]\s)",
     r"(?:image caption|media caption|image copyright|getty images|photo credit|play video)$",
 )
