@@ -23,8 +23,10 @@ MAX_FUZZY_CHARS = 5000
 _OPENING_WORDS = 5
 # Questions legitimately recur, in an FAQ's contents list and above each answer.
 _QUESTION = regex.compile(r"[?？؟]\s*$")
-# A repeat in the head within this many blocks of its source is a re-emitted title or caption.
+# A repeat in the head within this many blocks of its source is a re-emitted title or caption;
+# there a line of this many words is long enough to count (elsewhere: min_repeat_words).
 _HEAD_REPEAT_DISTANCE = 3
+_HEAD_REPEAT_MIN_WORDS = 2
 # Weight of a repeat elsewhere: exact copies score 0.45, below the default threshold 0.5.
 _FAR_REPEAT_WEIGHT = 0.45
 # The longest marker line ("Click here to read more", "Leer artículo completo") is shorter.
@@ -106,7 +108,7 @@ def duplicate(blocks: Sequence[Block], context: Context) -> list[Finding]:
     with a score below the default threshold, and dropped only by a lower threshold.
     """
     found = []
-    for copy in earlier_copies(context).values():
+    for copy in [*earlier_copies(context).values(), *_short_head_copies(context)]:
         if copy.kind == "prefix" or _QUESTION.search(blocks[copy.block].text):
             continue
         how = "exactly" if copy.kind == "exact" else f"{copy.similarity:.0%} similar"
@@ -118,6 +120,19 @@ def duplicate(blocks: Sequence[Block], context: Context) -> list[Finding]:
         evidence = f"repeats block {copy.source + 1} ({how}) {where}: '{clip(blocks[copy.source].text)}'"
         found.append(finding(blocks[copy.block], Reason.DUPLICATE, score, "duplicate", evidence))
     return found
+
+
+def _short_head_copies(context: Context) -> list[Copy]:
+    """Exact copies, in the head and near their source, of lines too short for :func:`earlier_copies`:
+    a headline of few words ("Regierung beschließt Entlastungspaket") re-emitted under itself."""
+    copies = []
+    norms, counts = context.norms, context.word_counts
+    for index in range(1, context.head_end):
+        if _HEAD_REPEAT_MIN_WORDS <= counts[index] < context.config.min_repeat_words:
+            source = next((s for s in range(max(0, index - _HEAD_REPEAT_DISTANCE), index) if norms[s] == norms[index]), None)
+            if source is not None:
+                copies.append(Copy(index, source, 1.0, "exact"))
+    return copies
 
 
 def repeated_lead(blocks: Sequence[Block], context: Context) -> list[Finding]:
