@@ -23,6 +23,19 @@ import regex
 
 # Punctuation and symbols become spaces, so "word—word" splits like "word - word".
 _PUNCT_SYMBOL_OR_SPACE = regex.compile(r"[\p{P}\p{S}\s]+")
+
+
+def _basic_plane_class(pattern: regex.Pattern[str]) -> re.Pattern[str]:
+    """The runs ``pattern`` matches in the Basic Multilingual Plane, as a stdlib ``re`` class:
+    a bitmap there, twice as fast on the typographic quotes and accented letters that send most
+    real text off the ASCII path. (A class reaching past the plane loses the bitmap.)"""
+    every = "".join(map(chr, range(0x10000)))
+    ranges = "".join(f"\\u{m.start():04x}-\\u{m.end() - 1:04x}" for m in pattern.finditer(every))
+    return re.compile(f"[{ranges}]+")
+
+
+_BMP_PUNCT_SYMBOL_OR_SPACE = _basic_plane_class(_PUNCT_SYMBOL_OR_SPACE)
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 _DIGIT_RUN = regex.compile(r"\d+(?:[\s.,:/-]*\d+)*")
 _WORD = regex.compile(r"\w+")
 # Chinese and Japanese write words without spaces between them: there a word is counted per
@@ -64,7 +77,9 @@ def _fold_ascii(text: str) -> str:
 def _fold_line(line: str) -> str:
     if line.isascii():
         return _fold_ascii(line)
-    return _PUNCT_SYMBOL_OR_SPACE.sub(" ", line).strip()
+    if _BEYOND_BMP.search(line):  # emoji and other symbols past the plane
+        return _PUNCT_SYMBOL_OR_SPACE.sub(" ", line).strip()
+    return _BMP_PUNCT_SYMBOL_OR_SPACE.sub(" ", line).strip()
 
 
 def word_count(norm: str) -> int:

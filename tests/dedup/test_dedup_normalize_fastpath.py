@@ -1,4 +1,5 @@
-"""The normalizer's ASCII fast path gives exactly the regex reference's result."""
+"""The normalizer's fast paths (ASCII; stdlib ``re`` on the Basic Multilingual Plane) give exactly
+the regex reference's result."""
 from __future__ import annotations
 
 import string
@@ -8,7 +9,7 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from textclean.normalize import normalize
+from textclean.normalize import _BMP_PUNCT_SYMBOL_OR_SPACE, normalize
 
 _REFERENCE = regex.compile(r"[\p{P}\p{S}\s]+")
 _DIGIT_RUN = regex.compile(r"\d+(?:[\s.,:/-]*\d+)*")
@@ -35,6 +36,7 @@ mixed = st.text(
 @given(text=mixed, mask_digits=st.booleans())
 @example(text="ab\x1c\ncd", mask_digits=False)
 @example(text="Hello, World!\nÇa va?\n\n--\n", mask_digits=False)
+@example(text="„Quote“ — l’été… ☺ 😀 done\n𝔘𝔫𝔦 ‰ 🇫🇷!", mask_digits=False)
 def test_fast_path_equals_regex_reference(text, mask_digits):
     assert normalize(text, mask_digits=mask_digits) == reference(text, mask_digits)
 
@@ -42,3 +44,8 @@ def test_fast_path_equals_regex_reference(text, mask_digits):
 def test_ascii_punctuation_is_exactly_the_regex_class():
     ascii_ps = "".join(chr(c) for c in range(128) if regex.match(r"[\p{P}\p{S}]", chr(c)))
     assert ascii_ps == string.punctuation
+
+
+def test_basic_plane_class_is_exactly_the_regex_class():
+    every = "".join(map(chr, range(0x10000)))
+    assert _BMP_PUNCT_SYMBOL_OR_SPACE.sub(" ", every) == _REFERENCE.sub(" ", every)
