@@ -4,8 +4,8 @@ Phrases are compared with whole lines after :func:`textclean.normalize.normalize
 case, punctuation, bullets and arrows do not matter ("» Read more" is "read more").
 Languages: English, French, German, Spanish, Portuguese, Italian, Arabic, Dutch, Polish, Russian,
 Ukrainian, Czech, Turkish, Swedish, Indonesian, Japanese, Chinese
-(en fr de es pt it ar nl pl ru uk cs tr sv id ja zh). Chinese and Japanese lines have no spaces, so a
-whole line is one "word" to the detectors: their phrases are exact UI strings, never patterns.
+(en fr de es pt it ar nl pl ru uk cs tr sv id ja zh). Chinese and Japanese write no spaces between
+words, so their phrases are exact UI strings, never patterns (which match spaced words).
 Turkish phrases opening with "İ" are listed twice, since "İ" casefolds to "i̇" (with a dot above).
 There are no section words for Chinese and Japanese: kickers are only recognised in cased scripts.
 """
