@@ -43,7 +43,7 @@ _WORD = regex.compile(r"\w+")
 # paragraphs, leads and repeats are as long in words as those of other scripts.
 CJK_CHARS_PER_WORD = 1.7
 _CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]+")
-_FIRST_CJK = "\u2e80"  # every Han, Hiragana and Katakana character lies above it
+_AT_OR_ABOVE_CJK = re.compile("[\u2e80-\U0010ffff]")  # every Han, Hiragana and Katakana character lies there
 # Fast path for ASCII text (the same result, several times faster): ASCII's punctuation and
 # symbols are exactly string.punctuation, and its regex whitespace is str.split()'s except
 # for the four information separators \x1c-\x1f, which send a text down the regex path.
@@ -87,7 +87,7 @@ def word_count(norm: str) -> int:
     Japanese characters counting one word per :data:`CJK_CHARS_PER_WORD` characters."""
     if not norm:
         return 0
-    if norm.isascii() or max(norm) < _FIRST_CJK:  # no CJK character: a C-speed check
+    if norm.isascii() or not _AT_OR_ABOVE_CJK.search(norm):  # no CJK character
         return norm.count(" ") + 1
     # Each run of CJK characters stands in for the one token it sits in.
     runs = _CJK_RUN.findall(norm)
