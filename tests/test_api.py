@@ -83,3 +83,21 @@ def test_every_cli_command_is_documented_in_the_readme():
 def test_public_names_exist():
     for name in textclean.__all__:
         assert hasattr(textclean, name)
+
+
+def test_result_values_are_frozen_dataclasses_with_their_signatures():
+    # types.py builds their __init__ for speed; it must behave like the dataclass's own.
+    import dataclasses
+    import pickle
+
+    from textclean.types import Block, Decision
+
+    decision = Decision(3, False, "rule", Reason.PROMO, 0.9)
+    assert decision == Decision(block=3, keep=False, rule="rule", reason=Reason.PROMO, score=0.9)
+    assert (decision.detector, decision.evidence) == ("", "")
+    assert hash(decision) == hash(dataclasses.replace(decision))
+    assert pickle.loads(pickle.dumps(decision)) == decision
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        decision.keep = True
+    with pytest.raises(TypeError):
+        Block(0, 1, 2)
