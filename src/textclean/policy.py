@@ -42,17 +42,16 @@ def decide(blocks: Sequence[Block], findings: Sequence[Finding], config: CleanCo
             winner[found.block] = found
     if blocks and len(winner) == len(blocks):
         return tuple(Decision(block.index, True, NEVER_EMPTY_RULE) for block in blocks)
-    rules: dict[tuple[Reason, float], str] = {}  # a full page drops hundreds of blocks with few distinct scores
+    # Each reason's rule around the score, formatted once: a full page drops hundreds of blocks.
+    rule_around = {reason: (f"{reason.value} score ", f" ≥ {threshold:.2f}") for reason, threshold in thresholds.items()}
     decisions = []
     for block in blocks:
         found = winner.get(block.index)
         if found is None:
             decisions.append(Decision(block.index, True, KEEP_RULE))
             continue
-        key = (found.reason, found.score)
-        rule = rules.get(key)
-        if rule is None:
-            rule = rules[key] = f"{found.reason.value} score {found.score:.2f} ≥ {thresholds[found.reason]:.2f}"
+        before, after = rule_around[found.reason]
+        rule = f"{before}{found.score:.2f}{after}"
         decisions.append(Decision(block.index, False, rule, found.reason, found.score, found.detector, found.evidence))
     return tuple(decisions)
 
