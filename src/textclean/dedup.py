@@ -62,11 +62,13 @@ class Duplicate:
 
 @dataclass(frozen=True, slots=True)
 class DedupResult:
-    """``kept``: this run's unique records in input order. ``duplicates``: one per removed
+    """``kept``: this run's unique records in input order (empty when the index did not hold
+    them: ``hold_records=False``), ``kept_ids`` their ids. ``duplicates``: one per removed
     document, sorted by id; it includes documents of earlier runs (``superseded``) that a
     better copy in this run now replaces, or whose kept copy changed."""
 
     kept: list[Record]
+    kept_ids: list[str]
     duplicates: list[Duplicate]
     superseded: list[str]
 
@@ -138,11 +140,13 @@ class DedupIndex:
 
     ``add(records)`` indexes a batch and returns nothing; ``result()`` says, for every record
     added since the index was opened, whether it is kept or which document it duplicates.
-    ``query(text)`` answers "have I seen this before?" without adding anything.
+    ``query(text)`` answers "have I seen this before?" without adding anything. With
+    ``hold_records=False`` the index keeps only each record's id, not its text and fields, for
+    corpora larger than memory: the caller reads the kept records again by ``kept_ids``.
     """
 
     def __init__(self, config: DedupConfig | None = None, *, path: str | None = None,
-                 redis_url: str | None = None, store=None) -> None:
+                 redis_url: str | None = None, store=None, hold_records: bool = True) -> None:
         self.config = config or DedupConfig()
         self._params = self.config.index_params()
         self.store = store if store is not None else open_store(self._params, path=path, redis_url=redis_url)
@@ -151,7 +155,8 @@ class DedupIndex:
         self._clusters = _Clusters()
         self._info: dict[str, StoredDoc] = {}
         self._kept_before: dict[str, str] = {}  # earlier runs' documents pulled in, and their kept id then
-        self._records: list[Record] = []
+        self._order: list[str] = []  # this run's newly indexed records, in input order
+        self._records: dict[str, Record] | None = {} if hold_records else None
         self._run_ids: set[str] = set()
         self._seen: list[str] = []  # this run's records already indexed by an earlier run
         #: Verified pairs found in this run (document, indexed document it duplicates).
@@ -209,7 +214,9 @@ class DedupIndex:
                     candidates = self.store.add_and_query(info, own, sig)
                     links = [c for c, other in self.store.shingles(candidates).items() if verified(own, other, self.config)]
                 self._info[record.id] = info
-                self._records.append(record)
+                self._order.append(record.id)
+                if self._records is not None:
+                    self._records[record.id] = record
                 self._clusters.add(record.id)
                 for other in links:
                     self.links.append((record.id, other))
@@ -247,7 +254,7 @@ class DedupIndex:
 
     def result(self) -> DedupResult:
         """Kept records and duplicates of everything added through this object."""
-        removed = [r.id for r in self._records if self._info[r.id].kept != r.id]
+        removed = [d for d in self._order if self._info[d].kept != d]
         superseded = sorted(d for d, before in self._kept_before.items() if self._info[d].kept != before)
         seen = set(self._seen)
         ids = removed + [d for d in superseded if d not in seen]
@@ -258,8 +265,9 @@ class DedupIndex:
             duplicates.append(Duplicate(doc_id, found.duplicate_of, found.similarity, found.containment,
                                         "already_indexed"))
         duplicates.sort(key=lambda d: d.id)
-        kept = [r for r in self._records if self._info[r.id].kept == r.id]
-        return DedupResult(kept=kept, duplicates=duplicates, superseded=superseded)
+        kept_ids = [d for d in self._order if self._info[d].kept == d]
+        kept = [self._records[d] for d in kept_ids] if self._records is not None else []
+        return DedupResult(kept=kept, kept_ids=kept_ids, duplicates=duplicates, superseded=superseded)
 
     def query(self, text: str) -> list[Duplicate]:
         """Indexed documents that ``text`` duplicates (verified), most similar first; adds nothing."""
@@ -280,12 +288,13 @@ class DedupIndex:
 
 def dedup_records(records: Iterable[Record], *, config: DedupConfig | None = None, path: str | None = None,
                   redis_url: str | None = None, batch_size: int = 2000,
-                  progress: Callable[[int], None] | None = None) -> DedupResult:
+                  progress: Callable[[int], None] | None = None, hold_records: bool = True) -> DedupResult:
     """Deduplicate ``records`` (against the index at ``path`` or ``redis_url`` if given).
 
-    ``progress`` is called with the number of records done after each batch.
+    ``progress`` is called with the number of records done after each batch. With
+    ``hold_records=False`` only ids are kept in memory (see :class:`DedupIndex`).
     """
-    with DedupIndex(config, path=path, redis_url=redis_url) as index:
+    with DedupIndex(config, path=path, redis_url=redis_url, hold_records=hold_records) as index:
         batch: list[Record] = []
         for record in records:
             batch.append(record)

@@ -1,7 +1,13 @@
-"""``textclean dedup``: a thin command over :func:`textclean.dedup.dedup_records`."""
+"""``textclean dedup``: a thin command over :func:`textclean.dedup.dedup_records`.
+
+The inputs are read twice, so that only ids stay in memory: once to index every record, once to
+write the kept ones. Standard input is copied to an anonymous temporary file for the second read.
+"""
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -16,10 +22,10 @@ from .io import STDIO, Record, Rejection
 from .shingles import Shingling
 
 
-def _records(files, text_key, id_key, encoding, errors, on_error, stats, rejected) -> Iterator[Record]:
+def _records(files, text_key, id_key, encoding, errors, on_error, stats, rejected, stdin) -> Iterator[Record]:
     """The usable records; with --on-error skip the others go to ``rejected`` (a file or None)."""
     for item in io.read_records(files, jsonl=None, text_key=text_key, id_key=id_key, encoding=encoding,
-                                errors=errors, on_error=on_error, stats=stats):
+                                errors=errors, on_error=on_error, stats=stats, stdin=stdin):
         if isinstance(item, Rejection):
             if rejected is not None:
                 rejected.write(io.jsonl_line(item.to_dict()))
@@ -27,11 +33,30 @@ def _records(files, text_key, id_key, encoding, errors, on_error, stats, rejecte
             yield item
 
 
+def _stdin_copy():
+    """Standard input copied to an anonymous temporary file (read twice; gone when closed)."""
+    copy = tempfile.TemporaryFile()
+    shutil.copyfileobj(sys.stdin.buffer, copy)
+    copy.seek(0)
+    return copy
+
+
+def _progress():
+    """A running count of indexed records on stderr (the total is not known before the end)."""
+    done = 0
+
+    def update(count: int) -> None:
+        nonlocal done
+        done += count
+        click.echo(f"\rdedup: {done} records indexed", nl=False, err=True)
+    return update
+
+
 def _summary(result: DedupResult, total: int, index: str | None) -> str:
     reasons = Counter(d.reason for d in result.duplicates if d.id not in set(result.superseded))
-    removed = total - len(result.kept)
+    kept = len(result.kept_ids)
     parts = ", ".join(f"{reasons[r]} {r}" for r in REASONS if reasons[r])
-    line = f"dedup: {total} documents, {len(result.kept)} kept, {removed} removed" + (f" ({parts})" if parts else "")
+    line = f"dedup: {total} documents, {kept} kept, {total - kept} removed" + (f" ({parts})" if parts else "")
     if result.superseded:
         line += f"; {len(result.superseded)} documents of earlier runs superseded"
     return line + (f"; index {index}" if index else "")
@@ -106,26 +131,37 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
             return
         if any(p.rstrip("/").lower().endswith(".parquet") for p in (*inputs, output, clusters or "")):
             raise click.ClickException("Parquet files need --engine spark")
+        files = io.expand_inputs(inputs)
         stats = io.ReadStats()
         with ExitStack() as stack:
+            stdin = stack.enter_context(_stdin_copy()) if io.STDIO in files else None
             rejected_fh = stack.enter_context(io.atomic_output(rejected)) if rejected else None
-            records = list(_records(io.expand_inputs(inputs), text_key, id_key, encoding, decode_errors,
-                                    on_error, stats, rejected_fh))
-        if sys.stderr.isatty():
-            with click.progressbar(length=len(records), label="dedup", file=sys.stderr) as bar:
-                result = dedup_records(records, config=config, path=index_path, redis_url=redis_url, progress=bar.update)
-        else:
-            result = dedup_records(records, config=config, path=index_path, redis_url=redis_url)
-        with io.atomic_output(output) as out:
-            for record in result.kept:
-                out.write(io.jsonl_line(record.fields or {"id": record.id, text_key: record.text}))
+            records = _records(files, text_key, id_key, encoding, decode_errors, on_error, stats, rejected_fh, stdin)
+            progress = _progress() if sys.stderr.isatty() else None
+            result = dedup_records(records, config=config, path=index_path, redis_url=redis_url, progress=progress,
+                                   hold_records=False)
+            if progress:
+                click.echo(err=True)
+            if stdin:
+                stdin.seek(0)
+            kept = set(result.kept_ids)
+            with io.atomic_output(output) as out:
+                written = 0
+                for record in _records(files, text_key, id_key, encoding, decode_errors, "skip", io.ReadStats(),
+                                       None, stdin):
+                    if record.id in kept:
+                        out.write(io.jsonl_line(record.fields or {"id": record.id, text_key: record.text}))
+                        written += 1
+                if written != len(kept):
+                    raise click.ClickException(f"the inputs changed while dedup read them ({len(kept)} records "
+                                               f"to keep, {written} found on the second read); nothing written")
         if clusters:
             with io.atomic_output(clusters) as out:
                 for duplicate in result.duplicates:
                     out.write(io.jsonl_line(duplicate.to_json()))
     except TextcleanError as exc:
         raise click.ClickException(str(exc)) from exc
-    summary = _summary(result, len(records), index_path or redis_url)
+    summary = _summary(result, stats.records - stats.rejected, index_path or redis_url)
     if stats.rejected or on_error == "skip":
         summary += f"; {stats.records} records in, {stats.rejected} rejected" + (f" (see {rejected})" if rejected else "")
     click.echo(summary, err=True)

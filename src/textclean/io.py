@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from .errors import InputError
 
@@ -81,13 +81,28 @@ def _walk(directory: str) -> list[str]:
     return files
 
 
-def _read_bytes(path: str) -> bytes:
+def _read_bytes(path: str, stdin: BinaryIO | None = None) -> bytes:
     if path == STDIO:
-        return sys.stdin.buffer.read()
+        return (stdin or sys.stdin.buffer).read()
     try:
         return Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
+
+
+def _binary_lines(path: str, stdin: BinaryIO | None = None) -> Iterator[bytes]:
+    """The file's lines as they are read, without their ``\\n``: a big file is never held whole."""
+    if path == STDIO:
+        for line in stdin or sys.stdin.buffer:
+            yield line.removesuffix(b"\n")
+        return
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - closed by the with below, after the error is named
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
+    with fh:
+        for line in fh:
+            yield line.removesuffix(b"\n")
 
 
 def _source_name(path: str) -> str:
@@ -152,14 +167,15 @@ def decode(
 
 
 def read_text_file(
-    path: str, *, encoding: str = "utf-8", errors: str = "strict", stats: ReadStats | None = None
+    path: str, *, encoding: str = "utf-8", errors: str = "strict", stats: ReadStats | None = None,
+    stdin: BinaryIO | None = None,
 ) -> Record:
     """A plain-text file (or stdin) as one record whose id is the path.
 
     A file with a NUL byte is binary, not text: an :class:`InputError` says where.
     """
     source = _source_name(path)
-    data = _read_bytes(path)
+    data = _read_bytes(path, stdin)
     nul = data.find(b"\0")
     if nul >= 0 and encoding.replace("-", "").lower() in ("utf8", "ascii", "latin1", "iso88591", "cp1252"):
         raise InputError(f"{source}: looks binary (NUL byte at offset {nul}); textclean reads text")
@@ -179,6 +195,7 @@ def iter_jsonl(
     on_error: str = "fail",
     stats: ReadStats | None = None,
     seen_ids: dict[str, str] | None = None,
+    stdin: BinaryIO | None = None,
 ) -> Iterator[Record | Rejection]:
     """The records of a JSONL file (or stdin), one per non-blank line.
 
@@ -192,7 +209,7 @@ def iter_jsonl(
         raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
     stats = stats if stats is not None else ReadStats()
     source = _source_name(path)
-    for number, raw in enumerate(_raw_lines(path, source, encoding, errors, stats), start=1):
+    for number, raw in enumerate(_raw_lines(path, source, encoding, errors, stats, stdin), start=1):
         if not raw.strip():
             continue
         stats.records += 1
@@ -208,17 +225,18 @@ def iter_jsonl(
             yield Rejection(source, number, reason, raw if isinstance(raw, str) else raw.decode(encoding, "replace"))
 
 
-def _raw_lines(path: str, source: str, encoding: str, errors: str, stats: ReadStats) -> list[bytes] | list[str]:
-    """The file's lines, split at ``\\n`` only; as bytes when the encoding keeps ``\\n`` one
-    byte (so one bad byte costs one record, not the file), else decoded whole (UTF-16/32)."""
-    data = _read_bytes(path)
+def _raw_lines(path: str, source: str, encoding: str, errors: str, stats: ReadStats,
+               stdin: BinaryIO | None) -> Iterator[bytes] | list[str]:
+    """The file's lines, split at ``\\n`` only; as bytes, read as they come, when the encoding
+    keeps ``\\n`` one byte (so one bad byte costs one record, not the file), else decoded whole
+    (UTF-16/32)."""
     try:
         ascii_newline = "\n".encode(encoding) == b"\n"
     except LookupError as exc:
         raise InputError(f"unknown encoding {encoding!r}") from exc
     if ascii_newline:
-        return data.split(b"\n")
-    return decode(data, source, encoding=encoding, errors=errors, stats=stats).split("\n")
+        return _binary_lines(path, stdin)
+    return decode(_read_bytes(path, stdin), source, encoding=encoding, errors=errors, stats=stats).split("\n")
 
 
 def _record(
@@ -254,6 +272,7 @@ def read_records(
     errors: str = "strict",
     on_error: str = "fail",
     stats: ReadStats | None = None,
+    stdin: BinaryIO | None = None,
 ) -> Iterator[Record | Rejection]:
     """Every record of ``files`` in order: JSONL records, or one record per text file.
 
@@ -261,17 +280,17 @@ def read_records(
     ``on_error="skip"`` what cannot be read (a bad JSONL line, a binary or undecodable file,
     an id used before, when ``id_key`` is given) is yielded as a :class:`Rejection` and counted in
     ``stats``, so records read == records used + rejected; with ``"fail"`` it raises
-    :class:`InputError`.
+    :class:`InputError`. ``-`` reads ``stdin`` (default: the process's standard input).
     """
     stats = stats if stats is not None else ReadStats()
     seen_ids: dict[str, str] | None = {} if id_key else None
     for path in files:
         if jsonl or (jsonl is None and (path == STDIO or is_jsonl_path(path))):
             yield from iter_jsonl(path, text_key=text_key, id_key=id_key, encoding=encoding, errors=errors,
-                                  on_error=on_error, stats=stats, seen_ids=seen_ids)
+                                  on_error=on_error, stats=stats, seen_ids=seen_ids, stdin=stdin)
             continue
         try:
-            yield read_text_file(path, encoding=encoding, errors=errors, stats=stats)
+            yield read_text_file(path, encoding=encoding, errors=errors, stats=stats, stdin=stdin)
         except InputError as exc:
             if on_error == "fail":
                 raise

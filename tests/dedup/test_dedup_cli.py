@@ -104,3 +104,34 @@ def test_a_rerun_against_the_index_removes_what_it_has_seen(tmp_path):
     clash = runner.invoke(main, ["dedup", changed, "--id-key", "url", "--index", index, "-o", "-"])
     assert clash.exit_code == 1
     assert "document id 'd' is already in the index with another text" in clash.stderr
+
+
+def test_dedup_reads_stdin_twice_and_keeps_input_order(tmp_path):
+    # The command reads its inputs twice (index, then write) so that only ids stay in memory;
+    # stdin is copied for the second read.
+    corpus = write_jsonl(tmp_path / "in.jsonl", rows()[2:])
+    stdin = "".join(json.dumps(r) + "\n" for r in rows()[:2])
+    result = CliRunner().invoke(main, ["dedup", "-", corpus, "-o", "-"], input=stdin)
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["url"] for line in result.stdout.splitlines()] == ["a", "d"]
+    assert result.stderr == "dedup: 4 documents, 2 kept, 2 removed (1 exact, 1 contained)\n"
+
+
+def test_dedup_refuses_inputs_that_change_between_its_two_reads(tmp_path, monkeypatch):
+    import textclean.dedup_cli as dedup_cli
+
+    corpus = write_jsonl(tmp_path / "in.jsonl", rows())
+    out = tmp_path / "unique.jsonl"
+    first_read = dedup_cli._records
+    reads = []
+
+    def shrinking(*args):
+        reads.append(1)
+        records = list(first_read(*args))
+        return iter(records if len(reads) == 1 else records[1:])
+
+    monkeypatch.setattr(dedup_cli, "_records", shrinking)
+    result = CliRunner().invoke(main, ["dedup", corpus, "-o", str(out)])
+    assert result.exit_code == 1
+    assert "the inputs changed while dedup read them (2 records to keep, 1 found on the second read)" in result.stderr
+    assert not out.exists() and list(tmp_path.iterdir()) == [tmp_path / "in.jsonl"]

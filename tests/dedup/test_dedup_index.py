@@ -171,3 +171,12 @@ _SMALL_REFERENCE = dedup_records(_SMALL).duplicates
 def test_any_order_and_batching_gives_the_same_duplicates(order, batch_size):
     shuffled = [_SMALL[i] for i in order]
     assert dedup_records(shuffled, batch_size=batch_size).duplicates == _SMALL_REFERENCE
+
+
+def test_an_index_holding_only_ids_gives_the_same_answer():
+    records = make_corpus(5)
+    held = dedup_records(records, config=CONFIG, batch_size=50)
+    ids_only = dedup_records(records, config=CONFIG, batch_size=50, hold_records=False)
+    assert held.kept and held.kept_ids == [r.id for r in held.kept]
+    assert ids_only.kept == [] and ids_only.kept_ids == held.kept_ids
+    assert ids_only.duplicates == held.duplicates
