@@ -2,13 +2,15 @@
 
 Every input error names the file and the line (JSONL) so a user can find the bad record.
 Outputs go to a temporary file beside the target and are renamed into place only when
-complete, so an interrupted run never leaves half a file.
+complete, so an interrupted run never leaves half a file (and the next run writing the same
+output removes a killed run's temporary file).
 """
 from __future__ import annotations
 
 import glob
 import json
 import os
+import socket
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -311,7 +313,9 @@ def atomic_output(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
         return
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    owner = f".{target.name}.{socket.gethostname()}-"
+    _remove_abandoned(target.parent, owner)
+    fd, tmp = tempfile.mkstemp(prefix=f"{owner}{os.getpid()}.", suffix=".tmp", dir=target.parent)
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an output gets the usual mode
         with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
@@ -322,6 +326,30 @@ def atomic_output(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _remove_abandoned(folder: Path, owner: str) -> None:
+    """Delete temporary files ``{owner}{pid}.*.tmp`` whose process is gone (a killed run's).
+
+    The host is part of ``owner``, so a writer on another machine sharing the folder is never
+    touched. Only POSIX can ask whether a process lives without signalling it.
+    """
+    if os.name != "posix":
+        return
+    for leftover in folder.glob(f"{glob.escape(owner)}*.tmp"):
+        pid = leftover.name[len(owner):].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def _umask() -> int:

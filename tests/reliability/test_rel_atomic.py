@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from textclean.cli import main
@@ -48,3 +49,21 @@ def test_outputs_get_the_usual_file_mode(tmp_path):
         os.umask(old)
     assert result.exit_code == 0
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.skipif(os.name != "posix", reason="only POSIX can ask whether a process lives")
+def test_the_next_run_removes_a_killed_runs_temporary_file(tmp_path):
+    import socket
+
+    from textclean.io import atomic_output
+
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    owner = f".out.txt.{socket.gethostname()}-"
+    abandoned = tmp_path / f"{owner}{finished.stdout.strip()}.x1.tmp"  # its process has exited
+    running = tmp_path / f"{owner}{os.getpid()}.x2.tmp"  # a live writer's: left alone
+    other_host = tmp_path / ".out.txt.elsewhere-1.x3.tmp"
+    for path in (abandoned, running, other_host):
+        path.write_text("partial")
+    with atomic_output(str(tmp_path / "out.txt")) as fh:
+        fh.write("done\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out.txt", running.name, other_host.name])
