@@ -24,6 +24,7 @@ from .learn_cli import learn
 from .page_features import looks_like_full_page
 from .template_learner import site_of
 from .templates import TemplateModel
+from .wet import is_wet_path
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -168,10 +169,10 @@ def _summary(stats: io.ReadStats, written: int, rejected_path: str | None) -> st
 def _relative_name(path: Path, inputs: Sequence[str]) -> Path:
     """Where a text input's output goes inside an output directory."""
     roots = [Path(p) for p in inputs if os.path.isdir(p)]
-    for root in roots:
-        if path.is_relative_to(root):
-            return path.relative_to(root)
-    return Path(path.name if path.name != "<stdin>" else "stdin.txt")
+    relative = next((path.relative_to(root) for root in roots if path.is_relative_to(root)), None)
+    if relative is None:
+        relative = Path(path.name if path.name != "<stdin>" else "stdin.txt")
+    return relative.with_name(relative.name.removesuffix(".gz"))  # written uncompressed
 
 
 @main.command()
@@ -202,9 +203,9 @@ def _expand(inputs: Sequence[str]) -> list[str]:
 
 
 def _jsonl_mode(files: Sequence[str], flag: bool) -> bool:
-    """JSONL when asked, or when every named file is .jsonl/.ndjson (stdin alone is text)."""
+    """JSONL when asked, or when every named file is .jsonl/.ndjson or WET (stdin alone is text)."""
     named = [f for f in files if f != STDIO]
-    return flag or bool(named) and all(io.is_jsonl_path(f) for f in named)
+    return flag or bool(named) and all(io.is_jsonl_path(f) or is_wet_path(f) for f in named)
 
 
 def _read(files, as_jsonl, stats, *, jsonl, text_key, id_key, encoding, decode_errors, on_error) -> Iterator[Record | Rejection]:

@@ -110,7 +110,7 @@ def _spark(inputs, output, clusters, config, text_key, id_key, index, master, on
 @click.option("--master", default="local[*]", show_default=True, help="Spark master URL for --engine spark.")
 def dedup(inputs, output, clusters, index_path, redis_url, threshold, containment, keep, shingles, shingle_size,
           text_key, id_key, encoding, decode_errors, on_error, rejected, verbose, engine, master) -> None:
-    """Remove duplicate and near-duplicate documents from INPUT files (JSONL, or text files, or -).
+    """Remove duplicate and near-duplicate documents from INPUT files (JSONL, WET, text files, or -).
 
     Records keep all their fields. Against an --index, documents seen in earlier runs count:
     a document seen before is removed, and a better copy now replaces an earlier one (the

@@ -8,11 +8,13 @@ output removes a killed run's temporary file).
 from __future__ import annotations
 
 import glob
+import gzip
 import json
 import os
 import socket
 import sys
 import tempfile
+import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,7 +24,7 @@ from typing import IO, Any, BinaryIO
 from .errors import InputError
 
 STDIO = "-"
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.txt")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.txt", ".jsonl.gz", ".ndjson.gz")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,31 +85,48 @@ def _walk(directory: str) -> list[str]:
     return files
 
 
-def _read_bytes(path: str, stdin: BinaryIO | None = None) -> bytes:
+@contextmanager
+def open_binary(path: str, stdin: BinaryIO | None = None) -> Iterator[BinaryIO]:
+    """``path`` open for reading bytes: ``-`` is ``stdin`` (default: standard input), and a
+    ``.gz`` file is decompressed as it is read."""
     if path == STDIO:
-        return (stdin or sys.stdin.buffer).read()
+        yield stdin or sys.stdin.buffer
+        return
     try:
-        return Path(path).read_bytes()
+        fh = gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")  # noqa: SIM115
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
+        raise _unreadable(path, exc) from exc
+    with fh:
+        yield fh
+
+
+# What a damaged or truncated file raises while it is read (gzip adds the last two).
+READ_ERRORS = (OSError, EOFError, zlib.error)
+
+
+def _unreadable(path: str, exc: BaseException) -> InputError:
+    return InputError(f"{source_name(path)}: cannot read: {getattr(exc, 'strerror', None) or exc}")
+
+
+def _read_bytes(path: str, stdin: BinaryIO | None = None) -> bytes:
+    with open_binary(path, stdin) as fh:
+        try:
+            return fh.read()
+        except READ_ERRORS as exc:
+            raise _unreadable(path, exc) from exc
 
 
 def _binary_lines(path: str, stdin: BinaryIO | None = None) -> Iterator[bytes]:
     """The file's lines as they are read, without their ``\\n``: a big file is never held whole."""
-    if path == STDIO:
-        for line in stdin or sys.stdin.buffer:
-            yield line.removesuffix(b"\n")
-        return
-    try:
-        fh = open(path, "rb")  # noqa: SIM115 - closed by the with below, after the error is named
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
-    with fh:
-        for line in fh:
-            yield line.removesuffix(b"\n")
+    with open_binary(path, stdin) as fh:
+        try:
+            for line in fh:
+                yield line.removesuffix(b"\n")
+        except READ_ERRORS as exc:
+            raise _unreadable(path, exc) from exc
 
 
-def _source_name(path: str) -> str:
+def source_name(path: str) -> str:
     return "<stdin>" if path == STDIO else path
 
 
@@ -176,7 +195,7 @@ def read_text_file(
 
     A file with a NUL byte is binary, not text: an :class:`InputError` says where.
     """
-    source = _source_name(path)
+    source = source_name(path)
     data = _read_bytes(path, stdin)
     nul = data.find(b"\0")
     if nul >= 0 and encoding.replace("-", "").lower() in ("utf8", "ascii", "latin1", "iso88591", "cp1252"):
@@ -210,7 +229,7 @@ def iter_jsonl(
     if on_error not in ("fail", "skip"):
         raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
     stats = stats if stats is not None else ReadStats()
-    source = _source_name(path)
+    source = source_name(path)
     for number, raw in enumerate(_raw_lines(path, source, encoding, errors, stats, stdin), start=1):
         if not raw.strip():
             continue
@@ -276,9 +295,11 @@ def read_records(
     stats: ReadStats | None = None,
     stdin: BinaryIO | None = None,
 ) -> Iterator[Record | Rejection]:
-    """Every record of ``files`` in order: JSONL records, or one record per text file.
+    """Every record of ``files`` in order: JSONL records, WET records (:mod:`textclean.wet`), or
+    one record per text file. ``.gz`` files are decompressed as they are read.
 
-    ``jsonl=None`` decides per file: stdin and ``.jsonl``/``.ndjson`` files are JSONL. With
+    ``jsonl=None`` decides per file: stdin and ``.jsonl``/``.ndjson`` files are JSONL; ``.wet``
+    and ``.wet.gz`` files are always WET. With
     ``on_error="skip"`` what cannot be read (a bad JSONL line, a binary or undecodable file,
     an id used before, when ``id_key`` is given) is yielded as a :class:`Rejection` and counted in
     ``stats``, so records read == records used + rejected; with ``"fail"`` it raises
@@ -286,7 +307,13 @@ def read_records(
     """
     stats = stats if stats is not None else ReadStats()
     seen_ids: dict[str, str] | None = {} if id_key else None
+    from .wet import is_wet_path, iter_wet  # wet.py reads through this module
+
     for path in files:
+        if is_wet_path(path):
+            yield from iter_wet(path, text_key=text_key, errors=errors, on_error=on_error, stats=stats, seen_ids=seen_ids,
+                                stdin=stdin)
+            continue
         if jsonl or (jsonl is None and (path == STDIO or is_jsonl_path(path))):
             yield from iter_jsonl(path, text_key=text_key, id_key=id_key, encoding=encoding, errors=errors,
                                   on_error=on_error, stats=stats, seen_ids=seen_ids, stdin=stdin)
@@ -298,7 +325,7 @@ def read_records(
                 raise
             stats.records += 1
             stats.rejected += 1
-            yield Rejection(_source_name(path), None, str(exc))
+            yield Rejection(source_name(path), None, str(exc))
 
 
 @contextmanager

@@ -29,7 +29,7 @@ _DEFAULTS = TemplateParams()
               help="rapidfuzz similarity (0–1) from which two lines are variants of one template line.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the inputs.")
 def learn(inputs, group_key, text_key, output, min_share, min_pages, fuzzy_threshold, encoding) -> None:
-    """Learn each site's template lines from PAGES.jsonl (or - for stdin) and write the model.
+    """Learn each site's template lines from PAGES.jsonl or WET files (or - for stdin) and write the model.
 
     Use it with `textclean clean PAGES.jsonl --templates MODEL --group-key KEY`.
     """
@@ -47,7 +47,7 @@ def learn(inputs, group_key, text_key, output, min_share, min_pages, fuzzy_thres
 
 def _fields(files: list[str], text_key: str, group_key: str, encoding: str) -> Iterator[dict[str, Any]]:
     for path in files:
-        for record in io.iter_jsonl(path, text_key=text_key, encoding=encoding):
+        for record in io.read_records([path], jsonl=True, text_key=text_key, encoding=encoding):
             try:
                 site_of(record.fields, group_key)
             except InputError as exc:

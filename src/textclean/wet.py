@@ -1,0 +1,91 @@
+"""Reading WET files: Common Crawl's extracted page text, one WARC ``conversion`` record per page.
+
+A WET record is the visible text of a whole page (menus, footers and all), which is what the
+``page`` and ``auto`` presets are for. Each record becomes a :class:`~textclean.io.Record`
+whose id is its ``WARC-Record-ID`` and whose fields are ``url``, ``date``, ``warc_record_id``
+and the text (under ``text_key``, ``text`` by default), so outputs are JSONL and ``--group-key host`` finds the site from the url.
+Records are numbered from 1 in file order (the ``warcinfo`` record included) for messages.
+Parsing is warcio's; plain and gzip-compressed files are both read as they stream.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from .errors import InputError
+from .io import READ_ERRORS, ReadStats, Record, Rejection, open_binary, source_name
+
+WET_SUFFIXES = (".wet", ".wet.gz")
+
+
+def is_wet_path(path: str) -> bool:
+    return path.lower().endswith(WET_SUFFIXES)
+
+
+def iter_wet(
+    path: str,
+    *,
+    text_key: str = "text",
+    errors: str = "strict",
+    on_error: str = "fail",
+    stats: ReadStats | None = None,
+    seen_ids: dict[str, str] | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Record | Rejection]:
+    """The ``conversion`` records of the WET file ``path``, as UTF-8 text (Common Crawl's encoding).
+
+    An undecodable or cut-off record, or an id seen before (``seen_ids``), raises :class:`InputError`
+    naming the file and record, or is yielded as a :class:`Rejection` with ``on_error="skip"``. A
+    file that stops being WARC (or a damaged gzip stream) ends there: an error, or one rejection.
+    """
+    stats = stats if stats is not None else ReadStats()
+    source = source_name(path)
+    number = 0
+    with open_binary(path, stdin) as stream:
+        try:
+            for number, warc in enumerate(ArchiveIterator(stream), start=1):
+                if warc.rec_type != "conversion":
+                    continue
+                stats.records += 1
+                try:
+                    yield _record(warc, source, number, text_key, errors, stats, seen_ids)
+                except InputError as exc:
+                    if on_error == "fail":
+                        raise
+                    stats.rejected += 1
+                    yield Rejection(source, number, str(exc).removeprefix(f"{source}:{number}: "))
+        except (ArchiveLoadFailed, *READ_ERRORS) as exc:
+            message = f"{source}: not a readable WARC/WET file after record {number}: {exc}"
+            if on_error == "fail":
+                raise InputError(message) from exc
+            stats.records += 1
+            stats.rejected += 1
+            yield Rejection(source, number + 1, message)
+
+
+def _record(warc, source: str, number: int, text_key: str, errors: str, stats: ReadStats,
+            seen_ids: dict[str, str] | None) -> Record:
+    where = f"{source}:{number}"
+    headers = warc.rec_headers
+    record_id = headers.get_header("WARC-Record-ID") or where
+    if seen_ids is not None:
+        first = seen_ids.setdefault(record_id, where)
+        if first != where:
+            raise InputError(f"{where}: id {record_id!r} was already used at {first}")
+    data = warc.content_stream().read()
+    length = headers.get_header("Content-Length") or ""
+    if length.isdigit() and len(data) < int(length):  # warcio returns what there is
+        raise InputError(f"{where}: the record is cut off ({len(data)} of {length} bytes); the file is incomplete")
+    try:
+        text = data.decode("utf-8", errors)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where}: byte {data[exc.start]:#04x} at offset {exc.start} of the record's text is "
+                         "not valid UTF-8; pass --errors replace to substitute U+FFFD") from exc
+    if errors == "replace":
+        stats.replaced += text.count("\ufffd") - data.count("\ufffd".encode())
+    fields = {"url": headers.get_header("WARC-Target-URI"), "date": headers.get_header("WARC-Date"),
+              "warc_record_id": record_id, text_key: text}
+    return Record(id=record_id, text=text, source=source, line=number, fields=fields)

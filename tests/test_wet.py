@@ -1,0 +1,131 @@
+"""Common Crawl WET files and gzip-compressed inputs, read as they stream.
+
+The WET files are written here with warcio's own writer (the format Common Crawl publishes:
+a ``warcinfo`` record, then one ``conversion`` record of page text per page).
+"""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+
+from click.testing import CliRunner
+from warcio.warcwriter import WARCWriter
+
+from textclean import io as textclean_io
+from textclean.cli import main
+
+MENU = "\n".join(["Home", "News", "World", "Business", "Sport", "Culture", "Search", "Sign in"] * 3)
+ARTICLE = "\n".join(f"The council met on day {i} and voted to keep the library open for another year, "
+                    "after residents filled the hall to speak for it." for i in range(6))
+FOOTER = "\n".join(["Most read", "About us", "Contact", "Privacy policy", "Terms of use", "© 2024 Example Media"] * 2)
+PAGE = f"{MENU}\nLibrary stays open after council vote\n{ARTICLE}\n{FOOTER}"
+
+
+def write_wet(path, pages: list[tuple[str, str]], *, compress: bool = True) -> str:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=compress)
+    writer.write_record(writer.create_warcinfo_record(path.name, {"software": "test"}))
+    for url, text in pages:
+        writer.write_record(writer.create_warc_record(url, "conversion", payload=io.BytesIO(text.encode("utf-8")),
+                                                      warc_headers_dict={"Content-Type": "text/plain"}))
+    path.write_bytes(buffer.getvalue())
+    return str(path)
+
+
+def test_wet_records_become_jsonl_records_with_url_and_date(tmp_path):
+    wet = write_wet(tmp_path / "crawl.warc.wet.gz", [("https://example.com/a", PAGE), ("https://example.org/b", "Short note.")])
+    out = tmp_path / "clean.jsonl"
+    result = CliRunner().invoke(main, ["clean", wet, "--preset", "auto", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "textclean: --preset auto chose page for 1 of 2 documents\n"
+    first, second = (json.loads(line) for line in out.read_text().splitlines())
+    assert first["url"] == "https://example.com/a" and first["warc_record_id"].startswith("<urn:uuid:")
+    assert first["date"] and second["text"] == "Short note."
+    assert first["text"] == f"Library stays open after council vote\n{ARTICLE}"  # the page preset kept headline + body
+
+
+def test_uncompressed_wet_and_record_numbers(tmp_path):
+    wet = write_wet(tmp_path / "crawl.wet", [("https://example.com/a", "One."), ("https://example.com/b", "Two.")],
+                    compress=False)
+    records = list(textclean_io.read_records([wet], jsonl=None))
+    assert [(r.text, r.line, r.where) for r in records] == [("One.", 2, f"{wet}:2"), ("Two.", 3, f"{wet}:3")]
+
+
+def test_a_cut_off_wet_record_is_an_error_naming_it_or_a_rejection(tmp_path):
+    whole = write_wet(tmp_path / "whole.wet", [("https://example.com/a", "One."), ("https://example.com/b", "Two " * 500)],
+                      compress=False)
+    data = open(whole, "rb").read()
+    cut = tmp_path / "cut.wet"
+    cut.write_bytes(data[: len(data) - 1500])
+    result = CliRunner().invoke(main, ["clean", str(cut), "-o", "-"])
+    assert result.exit_code == 1
+    # 1,500 bytes cut: the record's closing CRLF CRLF and 1,496 bytes of its 2,000-byte text.
+    assert f"{cut}:3: the record is cut off (504 of 2000 bytes)" in result.stderr
+    skipped = CliRunner().invoke(main, ["clean", str(cut), "--on-error", "skip", "-o", "-"])
+    assert skipped.exit_code == 0
+    assert [json.loads(line)["text"] for line in skipped.stdout.splitlines()] == ["One."]
+    assert "2 records in, 1 written, 1 rejected" in skipped.stderr
+
+
+def test_undecodable_wet_text_names_the_record(tmp_path):
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    writer.write_record(writer.create_warc_record("https://example.com/a", "conversion", payload=io.BytesIO(b"caf\xe9")))
+    wet = tmp_path / "bad.wet.gz"
+    wet.write_bytes(buffer.getvalue())
+    result = CliRunner().invoke(main, ["clean", str(wet), "-o", "-"])
+    assert result.exit_code == 1
+    assert f"{wet}:1: byte 0xe9 at offset 3 of the record's text is not valid UTF-8" in result.stderr
+    replaced = CliRunner().invoke(main, ["clean", str(wet), "--errors", "replace", "-o", "-"])
+    assert json.loads(replaced.stdout)["text"] == "caf\ufffd"
+
+
+def test_gzip_jsonl_and_text_inputs_are_read_as_they_stream(tmp_path):
+    jsonl = tmp_path / "docs.jsonl.gz"
+    with gzip.open(jsonl, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": 1, "text": "Search\nA real paragraph of text."}) + "\n")
+    text = tmp_path / "page.txt.gz"
+    text.write_bytes(gzip.compress("Search\nA real paragraph of text.\n".encode()))
+    result = CliRunner().invoke(main, ["clean", str(jsonl), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {"id": 1, "text": "A real paragraph of text."}
+    out_dir = tmp_path / "out"
+    result = CliRunner().invoke(main, ["clean", str(text), "-o", f"{out_dir}/"])
+    assert result.exit_code == 0, result.output
+    assert (out_dir / "page.txt").read_text() == "A real paragraph of text.\n"  # written uncompressed
+
+
+def test_a_damaged_gzip_file_is_an_error_naming_it(tmp_path):
+    jsonl = tmp_path / "docs.jsonl.gz"
+    jsonl.write_bytes(gzip.compress(b'{"text": "one"}\n' * 1000)[:-40])
+    result = CliRunner().invoke(main, ["clean", str(jsonl), "-o", "-"])
+    assert result.exit_code == 1
+    assert f"{jsonl}: cannot read:" in result.stderr
+
+
+def test_dedup_reads_wet(tmp_path):
+    wet = write_wet(tmp_path / "crawl.wet.gz", [("https://example.com/a", PAGE), ("https://example.com/a?ref=1", PAGE)])
+    result = CliRunner().invoke(main, ["dedup", wet, "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 1
+    assert result.stderr == "dedup: 2 documents, 1 kept, 1 removed (1 exact)\n"
+
+
+def test_a_file_that_is_not_warc_is_an_error_naming_it(tmp_path):
+    wet = tmp_path / "notes.wet"
+    wet.write_text("just some notes\n")
+    result = CliRunner().invoke(main, ["clean", str(wet), "-o", "-"])
+    assert result.exit_code == 1
+    assert f"{wet}: not a readable WARC/WET file after record 0" in result.stderr
+
+
+def test_learn_reads_wet_and_finds_the_site_from_the_url(tmp_path):
+    pages = [(f"https://news.example.com/{i}", f"{MENU}\nStory {i} headline here\nStory {i} is about topic {i}.\n{FOOTER}")
+             for i in range(4)]
+    wet = write_wet(tmp_path / "crawl.wet.gz", pages)
+    model = tmp_path / "templates.json"
+    result = CliRunner().invoke(main, ["learn", wet, "-o", str(model)])
+    assert result.exit_code == 0, result.output
+    assert "learn: 4 pages of 1 site" in result.stderr
+    assert "news.example.com" in json.loads(model.read_text())["sites"]
