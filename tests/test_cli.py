@@ -182,3 +182,33 @@ def test_binary_text_file_is_refused_or_skipped(tmp_path):
     assert skipped.exit_code == 0
     assert skipped.stdout == "A plain line of prose.\n"
     assert skipped.stderr == "textclean: 2 records in, 1 written, 1 rejected\n"
+
+
+def test_jobs_give_the_same_output_report_and_rejections_in_the_same_order(tmp_path):
+    menu = "\n".join(["Home", "News", "World", "Sport", "Search", "Sign in"] * 5)
+    rows = []
+    for i in range(300):  # several batches per worker
+        if i % 3 == 0:
+            text = f"{menu}\nStory {i} headline here\n" + f"Story {i} is long enough to be the body of a page. " * 9
+        else:
+            text = f"Search\nParagraph {i} of an extracted article, kept whole.\n..."
+        rows.append(json.dumps({"id": i, "text": text}) if i % 50 != 7 else "{broken")
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text("\n".join(rows) + "\n")
+    outputs = {}
+    for jobs in ("1", "2"):
+        out, report, rejected = (tmp_path / f"{name}{jobs}.jsonl" for name in ("out", "report", "rejected"))
+        result = CliRunner().invoke(main, ["clean", str(corpus), "--preset", "auto", "--jobs", jobs, "-o", str(out),
+                                           "--report", str(report), "--on-error", "skip", "--rejected", str(rejected)])
+        assert result.exit_code == 0, result.output
+        outputs[jobs] = (out.read_bytes(), report.read_bytes(), rejected.read_bytes(),
+                         result.stderr.replace(str(rejected), "REJECTED"))
+    assert outputs["1"] == outputs["2"]
+    out, report, rejected, stderr = outputs["2"]
+    assert len(out.splitlines()) == len(report.splitlines()) == 294 and len(rejected.splitlines()) == 6
+    assert "--preset auto chose page for 98 of 294 documents" in stderr  # 2 of the 100 pages were broken
+
+
+def test_jobs_must_be_at_least_one():
+    result = CliRunner().invoke(main, ["clean", "--jobs", "0", "-"], input="x\n")
+    assert result.exit_code == 2

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
+from itertools import islice
 from pathlib import Path
-from typing import IO
+from typing import Any
 
 import click
 
-from . import io
+from . import io, parallel
 from .cleaner import Cleaner
 from .config import PRESETS, CleanConfig
 from .dedup_cli import dedup
@@ -86,7 +87,9 @@ def _input_options(command):
               help="Output file, or a directory (one file per text input); - is stdout.")
 @click.option("--report", default=None, help="Write one JSON record per document with its removed spans.")
 @click.option("--rejected", default=None, help="With --on-error skip: write each skipped record and why, as JSONL.")
-def clean(inputs, preset, thresholds, templates_path, group_key, output, report, rejected, **reading) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
+              help="Worker processes; the output is the same, in the same order, for any number.")
+def clean(inputs, preset, thresholds, templates_path, group_key, output, report, rejected, jobs, **reading) -> None:
     """Clean INPUT files, directories, globs or - (stdin): the article stays, the debris goes.
 
     Plain text is written as cleaned text; JSONL records are written back with the text
@@ -101,30 +104,85 @@ def clean(inputs, preset, thresholds, templates_path, group_key, output, report,
     if not as_jsonl and len(files) > 1 and output != STDIO and not to_directory:
         raise click.UsageError("several text inputs need -o DIRECTORY (or stdout, or --jsonl)")
     stats = io.ReadStats()
-    written = 0
+    written = pages = 0
     with ExitStack() as stack:
         report_fh = stack.enter_context(io.atomic_output(report)) if report else None
         rejected_fh = stack.enter_context(io.atomic_output(rejected)) if rejected else None
         out = None if to_directory and not as_jsonl else stack.enter_context(io.atomic_output(output))
-        for record in _progress(_read(files, as_jsonl, stats, **reading)):
+        items = _progress(_read(files, as_jsonl, stats, **reading))
+        spec = (preset, thresholds, templates_path, report is not None)
+        for record, outcome in _cleaned(items, cleaner, spec, jobs, lambda r: _site(r, templates, group_key)):
             if isinstance(record, Rejection):
                 if rejected_fh is not None:
                     rejected_fh.write(io.jsonl_line(record.to_dict()))
                 continue
-            result = cleaner.clean(record.text, site=_site(record, templates, group_key))
+            text, entry, chose_page = outcome
             if out is None:
                 with io.atomic_output(str(Path(output) / _relative_name(Path(record.source), inputs))) as single:
-                    single.write(_with_newline(result.text))
+                    single.write(_with_newline(text))
             elif as_jsonl:
-                out.write(io.jsonl_line({**record.fields, reading["text_key"]: result.text}))
+                out.write(io.jsonl_line({**record.fields, reading["text_key"]: text}))
             else:
-                out.write(_with_newline(result.text))
-            _write_report(report_fh, record, result)
+                out.write(_with_newline(text))
+            if report_fh is not None:
+                report_fh.write(io.jsonl_line({"id": record.id, "source": record.source, "line": record.line, **entry}))
             written += 1
+            pages += chose_page
     if stats.rejected or stats.replaced or reading["on_error"] == "skip":
         click.echo(_summary(stats, written, rejected), err=True)
-    if isinstance(cleaner, _AutoCleaner):
-        click.echo(f"textclean: --preset auto chose page for {cleaner.pages} of {cleaner.documents} documents", err=True)
+    if preset == "auto":
+        click.echo(f"textclean: --preset auto chose page for {pages} of {written} documents", err=True)
+
+
+# Records per batch sent to a worker process with --jobs: enough to amortize the transfer.
+_JOB_BATCH = 64
+_WORKER: dict[str, Any] = {}
+
+
+def _cleaned(items: Iterable[Record | Rejection], cleaner, spec: tuple, jobs: int,
+             site_of_record: Callable[[Record], str | None]) -> Iterator[tuple[Record | Rejection, tuple | None]]:
+    """Each item with its outcome (:func:`_clean_one`; None for a rejection), in input order.
+
+    With ``jobs`` > 1 the records go in batches to worker processes, each of which builds its
+    own cleaner from ``spec`` (preset, thresholds, templates path, whether a report is written).
+    """
+    want_report = spec[-1]
+    if jobs == 1:
+        for item in items:
+            yield item, None if isinstance(item, Rejection) else _clean_one(
+                cleaner, item.text, site_of_record(item), want_report)
+        return
+    batches = ((batch, [(r.text, site_of_record(r)) for r in batch if not isinstance(r, Rejection)])
+               for batch in _batched(items, _JOB_BATCH))
+    for batch, outcomes in parallel.ordered(batches, _clean_batch, jobs=jobs, initializer=_start_worker, initargs=spec):
+        answers = iter(outcomes)
+        for item in batch:
+            yield item, None if isinstance(item, Rejection) else next(answers)
+
+
+def _clean_one(cleaner, text: str, site: str | None, want_report: bool) -> tuple[str, dict | None, bool]:
+    """The cleaned text, the report entry (or None), and whether ``--preset auto`` chose page."""
+    pages_before = getattr(cleaner, "pages", 0)
+    result = cleaner.clean(text, site=site)
+    entry = None
+    if want_report:
+        entry = result.to_dict()
+        del entry["text"]
+    return result.text, entry, getattr(cleaner, "pages", 0) > pages_before
+
+
+def _start_worker(preset: str, thresholds: dict[str, float], templates_path: str | None, want_report: bool) -> None:
+    _WORKER.update(cleaner=_cleaner(preset, thresholds, _load_templates(templates_path)), want_report=want_report)
+
+
+def _clean_batch(payload: list[tuple[str, str | None]]) -> list[tuple[str, dict | None, bool]]:
+    return [_clean_one(_WORKER["cleaner"], text, site, _WORKER["want_report"]) for text, site in payload]
+
+
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 class _AutoCleaner:
@@ -132,12 +190,11 @@ class _AutoCleaner:
 
     def __init__(self, thresholds: dict[str, float], templates: TemplateModel | None = None) -> None:
         self._page, self._default = (_cleaner(preset, thresholds, templates) for preset in ("page", "default"))
-        self.pages = self.documents = 0
+        self.pages = 0
 
     def clean(self, text: str, *, site: str | None = None):
         page = looks_like_full_page(text)
         self.pages += page
-        self.documents += 1
         return (self._page if page else self._default).clean(text, site=site)
 
 
@@ -224,13 +281,6 @@ def _progress(records: Iterator[Record]) -> Iterator[Record]:
         return
     with click.progressbar(records, label="cleaning", file=sys.stderr, show_pos=True) as bar:
         yield from bar
-
-
-def _write_report(report_fh: IO[str] | None, record: Record, result) -> None:
-    if report_fh is not None:
-        entry = {"id": record.id, "source": record.source, "line": record.line, **result.to_dict()}
-        del entry["text"]
-        report_fh.write(io.jsonl_line(entry))
 
 
 def _with_newline(text: str) -> str:

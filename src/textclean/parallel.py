@@ -1,0 +1,48 @@
+"""Work spread over processes, answered in input order, reading only a little ahead.
+
+The command line cleans a corpus record by record; with ``--jobs N`` it sends batches of
+records to N worker processes. :func:`ordered` keeps what must stay in the parent (the
+records, with all their fields) beside each batch's payload (only what the workers need),
+and yields each batch's answers in input order, so the output is the same byte for byte
+whatever N is. At most ``2 * jobs`` batches are in flight, so memory stays bounded.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+Key = TypeVar("Key")
+Answer = TypeVar("Answer")
+
+
+def ordered(
+    tasks: Iterable[tuple[Key, Any]],
+    work: Callable[[Any], Answer],
+    *,
+    jobs: int,
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple = (),
+) -> Iterator[tuple[Key, Answer]]:
+    """``(key, work(payload))`` for each ``(key, payload)`` of ``tasks``, in order, computed by
+    ``jobs`` processes (each set up once by ``initializer(*initargs)``). ``work`` must be a
+    module-level function and payloads and answers picklable; an exception in a worker is
+    raised here, at its task."""
+    tasks = iter(tasks)
+    with multiprocessing.get_context().Pool(jobs, initializer, initargs) as pool:
+        pending: deque[tuple[Key, Any]] = deque()
+
+        def submit() -> bool:
+            for key, payload in tasks:
+                pending.append((key, pool.apply_async(work, (payload,))))
+                return True
+            return False
+
+        more = True
+        while more and len(pending) < 2 * jobs:
+            more = submit()
+        while pending:
+            key, answer = pending.popleft()
+            yield key, answer.get()
+            more = more and submit()
