@@ -9,7 +9,6 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -153,7 +152,7 @@ def _cleaned(items: Iterable[Record | Rejection], cleaner, spec: tuple, jobs: in
                 cleaner, item.text, site_of_record(item), want_report)
         return
     batches = ((batch, [(r.text, site_of_record(r)) for r in batch if not isinstance(r, Rejection)])
-               for batch in _batched(items, _JOB_BATCH))
+               for batch in parallel.batched(items, _JOB_BATCH))
     for batch, outcomes in parallel.ordered(batches, _clean_batch, jobs=jobs, initializer=_start_worker, initargs=spec):
         answers = iter(outcomes)
         for item in batch:
@@ -177,12 +176,6 @@ def _start_worker(preset: str, thresholds: dict[str, float], templates_path: str
 
 def _clean_batch(payload: list[tuple[str, str | None]]) -> list[tuple[str, dict | None, bool]]:
     return [_clean_one(_WORKER["cleaner"], text, site, _WORKER["want_report"]) for text, site in payload]
-
-
-def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 class _AutoCleaner:

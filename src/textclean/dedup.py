@@ -22,16 +22,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import xxhash
 
+from . import parallel
 from .config import DedupConfig
 from .errors import InputError
 from .io import Record
 from .keep import KeepPolicy
 from .minhash import MinHasher
-from .shingles import containment, distinct_per_document, jaccard, normalized_for, shingle_hashes_many
+from .shingles import Shingling, containment, distinct_per_document, jaccard, normalized_for, shingle_hashes_many
 from .store import StoredDoc, open_store
 
 __all__ = ["DedupConfig", "DedupIndex", "DedupResult", "Duplicate", "dedup_records", "exact_hash"]
@@ -71,6 +73,27 @@ class DedupResult:
     kept_ids: list[str]
     duplicates: list[Duplicate]
     superseded: list[str]
+
+
+# Per text: its exact hash, its distinct shingle hashes, and (one row each) the MinHash signatures.
+Fingerprints = tuple[list[str], list[np.ndarray], np.ndarray]
+
+
+def fingerprints(texts: Sequence[str], config: DedupConfig) -> Fingerprints:
+    """What the index needs of each text; depends only on the texts and the config."""
+    norm = [normalized_for(t, config.shingling) for t in texts]
+    hashes, offsets = shingle_hashes_many(norm, shingling=config.shingling)
+    sigs = _hasher(config.num_perm, config.seed, config.shingling).signatures_from_hashes(hashes, offsets)
+    return [exact_hash(n) for n in norm], distinct_per_document(hashes, offsets), sigs
+
+
+@lru_cache(maxsize=4)
+def _hasher(num_perm: int, seed: int, shingling: Shingling) -> MinHasher:
+    return MinHasher(num_perm=num_perm, seed=seed, shingling=shingling)
+
+
+def _fingerprints_of(payload: tuple[list[str], DedupConfig]) -> Fingerprints:
+    return fingerprints(*payload)
 
 
 def exact_hash(normalized: str) -> str:
@@ -150,7 +173,6 @@ class DedupIndex:
         self.config = config or DedupConfig()
         self._params = self.config.index_params()
         self.store = store if store is not None else open_store(self._params, path=path, redis_url=redis_url)
-        self._hasher = MinHasher(num_perm=self.config.num_perm, seed=self.config.seed, shingling=self.config.shingling)
         self._policy = KeepPolicy.parse(self.config.keep)
         self._clusters = _Clusters()
         self._info: dict[str, StoredDoc] = {}
@@ -171,13 +193,6 @@ class DedupIndex:
     def close(self) -> None:
         self.store.close()
 
-    def _prepare(self, texts: Sequence[str]):
-        norm = [normalized_for(t, self.config.shingling) for t in texts]
-        hashes, offsets = shingle_hashes_many(norm, shingling=self.config.shingling)
-        sigs = self._hasher.signatures_from_hashes(hashes, offsets)
-        sets = distinct_per_document(hashes, offsets)
-        return [exact_hash(n) for n in norm], sets, sigs
-
     def _pull_cluster(self, doc_id: str) -> None:
         """Bring an earlier run's document and its whole stored cluster into this run's clusters."""
         if doc_id in self._clusters.parent:
@@ -191,9 +206,11 @@ class DedupIndex:
         for member in members:
             self._clusters.union(member, doc_id)
 
-    def add(self, records: Sequence[Record]) -> None:
-        """Index ``records`` (one transaction) and update the clusters they touch."""
-        exacts, sets, sigs = self._prepare([r.text for r in records])
+    def add(self, records: Sequence[Record], prints: Fingerprints | None = None) -> None:
+        """Index ``records`` (one transaction) and update the clusters they touch.
+
+        ``prints``: their :func:`fingerprints`, when computed elsewhere (in worker processes)."""
+        exacts, sets, sigs = prints or fingerprints([r.text for r in records], self.config)
         touched: set[str] = set()
         with self.store.transaction():
             for record, exact, own, sig in zip(records, exacts, sets, sigs):
@@ -271,7 +288,7 @@ class DedupIndex:
 
     def query(self, text: str) -> list[Duplicate]:
         """Indexed documents that ``text`` duplicates (verified), most similar first; adds nothing."""
-        (exact,), (own,), sigs = self._prepare([text])
+        (exact,), (own,), sigs = fingerprints([text], self.config)
         rep = self.store.exact_match(exact)
         found = {rep} if rep is not None else set()
         found |= {c for c, other in self.store.shingles(self.store.candidates(sigs[0])).items() if verified(own, other, self.config)}
@@ -288,25 +305,24 @@ class DedupIndex:
 
 def dedup_records(records: Iterable[Record], *, config: DedupConfig | None = None, path: str | None = None,
                   redis_url: str | None = None, batch_size: int = 2000,
-                  progress: Callable[[int], None] | None = None, hold_records: bool = True) -> DedupResult:
+                  progress: Callable[[int], None] | None = None, hold_records: bool = True,
+                  jobs: int = 1) -> DedupResult:
     """Deduplicate ``records`` (against the index at ``path`` or ``redis_url`` if given).
 
     ``progress`` is called with the number of records done after each batch. With
-    ``hold_records=False`` only ids are kept in memory (see :class:`DedupIndex`).
+    ``hold_records=False`` only ids are kept in memory (see :class:`DedupIndex`). With ``jobs``
+    > 1, worker processes compute the batches' fingerprints (the same numbers) while this
+    process indexes them in order.
     """
+    config = config or DedupConfig()
+    batches = parallel.batched(records, batch_size)
+    if jobs > 1:
+        batched = parallel.ordered(((b, ([r.text for r in b], config)) for b in batches), _fingerprints_of, jobs=jobs)
+    else:
+        batched = ((b, None) for b in batches)
     with DedupIndex(config, path=path, redis_url=redis_url, hold_records=hold_records) as index:
-        batch: list[Record] = []
-        for record in records:
-            batch.append(record)
-            if len(batch) >= batch_size:
-                index.add(batch)
-                if progress:
-                    progress(len(batch))
-                batch = []
-        if batch:
-            index.add(batch)
+        for batch, prints in batched:
+            index.add(batch, prints)
             if progress:
                 progress(len(batch))
         return index.result()
-
-

@@ -108,8 +108,10 @@ def _spark(inputs, output, clusters, config, text_key, id_key, index, master, on
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
               help="spark: run on Apache Spark (the 'spark' extra); JSONL or Parquet in and out, --id-key required.")
 @click.option("--master", default="local[*]", show_default=True, help="Spark master URL for --engine spark.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
+              help="Processes computing shingles and signatures (local engine); the result is the same for any number.")
 def dedup(inputs, output, clusters, index_path, redis_url, threshold, containment, keep, shingles, shingle_size,
-          text_key, id_key, encoding, decode_errors, on_error, rejected, verbose, engine, master) -> None:
+          text_key, id_key, encoding, decode_errors, on_error, rejected, verbose, engine, master, jobs) -> None:
     """Remove duplicate and near-duplicate documents from INPUT files (JSONL, WET, text files, or -).
 
     Records keep all their fields. Against an --index, documents seen in earlier runs count:
@@ -139,7 +141,7 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
             records = _records(files, text_key, id_key, encoding, decode_errors, on_error, stats, rejected_fh, stdin)
             progress = _progress() if sys.stderr.isatty() else None
             result = dedup_records(records, config=config, path=index_path, redis_url=redis_url, progress=progress,
-                                   hold_records=False)
+                                   hold_records=False, jobs=jobs)
             if progress:
                 click.echo(err=True)
             if stdin:

@@ -93,7 +93,7 @@ def open_binary(path: str, stdin: BinaryIO | None = None) -> Iterator[BinaryIO]:
         yield stdin or sys.stdin.buffer
         return
     try:
-        fh = gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")  # noqa: SIM115
+        fh = gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")
     except OSError as exc:
         raise _unreadable(path, exc) from exc
     with fh:

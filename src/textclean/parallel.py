@@ -11,8 +11,10 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from typing import Any, TypeVar
 
+Item = TypeVar("Item")
 Key = TypeVar("Key")
 Answer = TypeVar("Answer")
 
@@ -46,3 +48,10 @@ def ordered(
             key, answer = pending.popleft()
             yield key, answer.get()
             more = more and submit()
+
+
+def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """``items`` in lists of ``size`` (the last may be shorter), read as they are needed."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch

@@ -135,3 +135,27 @@ def test_dedup_refuses_inputs_that_change_between_its_two_reads(tmp_path, monkey
     assert result.exit_code == 1
     assert "the inputs changed while dedup read them (2 records to keep, 1 found on the second read)" in result.stderr
     assert not out.exists() and list(tmp_path.iterdir()) == [tmp_path / "in.jsonl"]
+
+
+def test_jobs_give_the_same_unique_records_and_clusters(tmp_path):
+    import random
+
+    rng = random.Random(3)
+    words = [f"w{i}" for i in range(400)]
+    docs = []
+    for i in range(2500):  # more than one batch of 2,000; every fourth a near copy of the one before
+        if i % 4 == 3:
+            text = " ".join(docs[-1]["text"].split()[:-1] + ["tail"])
+        else:
+            text = " ".join(rng.choice(words) for _ in range(60))
+        docs.append({"url": f"u{i}", "text": text})
+    corpus = write_jsonl(tmp_path / "in.jsonl", docs)
+    runs = {}
+    for jobs in ("1", "2"):
+        out, clusters = tmp_path / f"u{jobs}.jsonl", tmp_path / f"c{jobs}.jsonl"
+        result = CliRunner().invoke(main, ["dedup", corpus, "--id-key", "url", "--jobs", jobs, "-o", str(out),
+                                           "--clusters", str(clusters)])
+        assert result.exit_code == 0, result.output
+        runs[jobs] = (out.read_bytes(), clusters.read_bytes(), result.stderr)
+    assert runs["1"] == runs["2"]
+    assert "625 removed" in runs["2"][2]
