@@ -129,3 +129,35 @@ def test_learn_reads_wet_and_finds_the_site_from_the_url(tmp_path):
     assert result.exit_code == 0, result.output
     assert "learn: 4 pages of 1 site" in result.stderr
     assert "news.example.com" in json.loads(model.read_text())["sites"]
+
+
+def test_damaged_wet_files_give_records_or_an_input_error_never_a_crash(tmp_path):
+    # Deterministic mutations (bytes changed, cut, inserted) of a small valid file: whatever
+    # warcio makes of them, reading yields records or raises InputError naming the file.
+    import random
+
+    from textclean.errors import InputError
+
+    valid = open(write_wet(tmp_path / "valid.wet", [(f"https://e.com/{i}", f"Page {i}\nline two") for i in range(3)],
+                           compress=False), "rb").read()
+    rng = random.Random(0)
+    damaged = tmp_path / "damaged.wet"
+    for _ in range(300):
+        data = bytearray(valid)
+        for _ in range(rng.randint(1, 8)):
+            at = rng.randrange(len(data))
+            kind = rng.random()
+            if kind < 0.4:
+                data[at] = rng.randrange(256)
+            elif kind < 0.7:
+                del data[at:at + rng.randint(1, 40)]
+            else:
+                data[at:at] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 20)))
+        damaged.write_bytes(bytes(data))
+        for on_error in ("fail", "skip"):
+            try:
+                records = list(textclean_io.read_records([str(damaged)], jsonl=None, on_error=on_error))
+            except InputError as exc:
+                assert str(exc).startswith(str(damaged)) and on_error == "fail"
+            else:
+                assert all(r.source == str(damaged) for r in records)
