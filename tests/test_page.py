@@ -228,3 +228,16 @@ def test_dev_set_scores_do_not_regress(page_cleaner):
     keep = np.mean([devscore.norm(s) in o for r, o in zip(rows, outs) for s in r["keep"]])
     drop = np.mean([devscore.norm(s) not in o for r, o in zip(rows, outs) for s in r["drop"]])
     assert keep >= 0.85 and drop >= 0.80, (keep, drop)
+
+
+def test_raw_html_lines_go_even_inside_the_article(page_cleaner):
+    pixel = '<img src="//pixel.example.com/p.gif?account=12345&amp;rid=abc" width="1" height="1" style="display:none" />'
+    article = [ARTICLE[0], pixel, *ARTICLE[1:]]
+    result = page_cleaner.clean(full_page(article))
+    for paragraph in ARTICLE:
+        assert paragraph in result.text
+    (span,) = [span for span in result.removed if span.block_text == pixel]
+    assert "body probability 0.00" in span.evidence and "HTML markup, not text" in span.evidence
+    # Text about tags is not markup.
+    assert not page_features(segment("<p> is the paragraph tag, and every page has dozens of them."))[
+        0, FEATURES.index("markup")]

@@ -69,12 +69,16 @@ _BULLETS = frozenset("*+•·▪►▸‣◦-–")
 _PROSE_MIN_TOKENS = 10
 _PHRASE_MAX_TOKENS = 6
 _FULL_PAGE_MIN_LINES = 25
+_OPENING_TAG = re.compile(r"<(?:a|div|embed|iframe|img|ins|link|meta|noscript|object|p|script|source|span|style|table|"
+                          r"td|tr|video)\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]*>")
+_MARKUP_MIN_SHARE = 0.5
 
 # Per-block measurements (before the neighbourhood is added). Names are part of the model file.
 BLOCK_FEATURES = (
     "log_chars", "log_tokens", "stop_share", "sentence_end", "punct_density", "comma_density",
     "title_share", "upper_share", "digit_share", "bullet", "separators", "nav_phrase", "promo_phrase",
-    "footer_words", "link_words", "date_words", "short_title_line", "repeated_text", "cjk", "starts_lower",
+    "footer_words", "link_words", "date_words", "short_title_line", "repeated_text", "cjk", "starts_lower", "markup",
 )
 # Where the block stands and what surrounds it.
 CONTEXT_FEATURES = (
@@ -152,6 +156,7 @@ def _measures(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
     sentence_end = np.array([text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDERS for text in texts], dtype=np.float64)
     bullet = np.array([text[0] in _BULLETS and text[1:2] == " " for text in texts], dtype=np.float64)
     starts_lower = np.array([text[0].islower() for text in texts], dtype=np.float64)
+    markup = np.array([text[0] == "<" and is_markup(text) for text in texts], dtype=np.float64)
     nav, promo = _phrases(tokens_list, newline, words)
     short_title = (tokens <= 5) & (title_share >= 0.5) & (sentence_end == 0)
     seen = Counter(texts)
@@ -159,9 +164,22 @@ def _measures(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
     base = np.column_stack([
         np.log1p(chars), np.log1p(tokens), stop_share, sentence_end, punct / (tokens + 1), comma / (tokens + 1),
         title_share, upper / np.maximum(alpha, 1), digit / np.maximum(chars, 1), bullet, separators, nav, promo,
-        footer / (words + 1), link / (words + 1), date / (words + 1), short_title, repeated, mostly_cjk, starts_lower,
+        footer / (words + 1), link / (words + 1), date / (words + 1), short_title, repeated, mostly_cjk, starts_lower, markup,
     ]).astype(np.float64)
     return base, tokens_list, line_of
+
+
+def is_markup(text: str) -> bool:
+    """Whether a line is raw HTML that leaked into the dump (a page's ``<noscript>`` fallbacks:
+    tracking pixels, ad iframes), not text: it opens with a tag and is mostly tags.
+
+    >>> is_markup('<img src="//pixel.example.com/p.gif" width="1" height="1" />')
+    True
+    >>> is_markup("<p> is the paragraph tag, and every page has dozens of them.")
+    False
+    """
+    opening = _OPENING_TAG.match(text)
+    return bool(opening) and sum(len(tag) for tag in _TAG.findall(text)) >= _MARKUP_MIN_SHARE * len(text)
 
 
 def looks_like_full_page(text: str) -> bool:
