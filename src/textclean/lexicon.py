@@ -1,11 +1,12 @@
-"""Word lists and patterns of boilerplate lines, by reason and language (data, not logic).
+"""Whole-line phrases of boilerplate, by reason and language (data, not logic).
 
 Phrases are compared with whole lines after :func:`textclean.normalize.normalize`, so
 case, punctuation, bullets and arrows do not matter ("» Read more" is "read more").
 Languages: English, French, German, Spanish, Portuguese, Italian, Arabic, Dutch, Polish, Russian,
 Ukrainian, Czech, Turkish, Swedish, Indonesian, Japanese, Chinese
 (en fr de es pt it ar nl pl ru uk cs tr sv id ja zh). Chinese and Japanese write no spaces between
-words, so their phrases are exact UI strings, never patterns (which match spaced words).
+words, so their phrases are exact UI strings, never patterns (which match spaced words; the
+patterns, for calls to action and caption credits, are in :mod:`textclean.line_patterns`).
 Turkish phrases opening with "İ" are listed twice, since "İ" casefolds to "i̇" (with a dot above).
 There are no section words for Chinese and Japanese: kickers are only recognised in cased scripts.
 """
@@ -24,6 +25,11 @@ NAVIGATION_PHRASES: dict[str, tuple[str, ...]] = {
         "post navigation", "posts navigation", "recent posts", "recent comments", "categories", "archives",
         "back to home", "back to homepage", "return to top", "scroll to top", "forgot password",
         "forgot your password", "skip to navigation", "mobile site", "accessibility help", "main navigation",
+        # A web video player's controls (video.js and its kin), as a dump renders them.
+        "play video", "mute", "unmute", "fullscreen", "non fullscreen", "exit fullscreen", "picture in picture",
+        "playback rate", "current time 0 00", "duration time 0 00", "remaining time 0 00", "stream type live",
+        "text edge style", "captions settings opens captions settings dialog", "captions off selected",
+        "subtitles off selected", "descriptions off selected", "end of dialog window",
     ),
     "fr": (
         "rechercher", "recherche", "accueil", "fermer", "connexion", "se connecter", "déconnexion",
@@ -334,70 +340,3 @@ RELATED_PHRASES: dict[str, tuple[str, ...]] = {
     "zh": ("相关阅读", "相關閱讀", "相关文章", "相關文章", "相关新闻", "相關新聞", "相关推荐", "推荐阅读", "推薦閱讀",
            "热门文章", "熱門文章", "猜你喜欢", "延伸阅读", "延伸閱讀", "热门推荐"),
 }
-
-# Words one of PROMO_PATTERNS needs: lines without any are skipped fast.
-PROMO_TRIGGERS: tuple[str, ...] = (
-    "cookie", "newsletter", "inbox", "subscri", "sign up", "signup", "register", "join", "follow", "like us",
-    "share", "browser", "javascript", "modal", "abonn", "suscr", "iscriv", "assine", "اشترك", "ملفات",
-    "mail", "e post", "correo", "بريدك", "akismet", "comment", "kommentier", "blogger", "click to", "klicke",
-)
-
-# Calls to action and cookie notices inside a short line (regex over normalized text).
-PROMO_PATTERNS: tuple[str, ...] = (
-    r"^(?:subscribe|sign up|signup|register|join)\b.{0,80}\b(?:newsletter|newsletters|inbox|updates|email|emails|alerts|digest)\b",
-    r"^(?:get|receive)\b.{0,60}\b(?:newsletter|in your inbox|delivered to your inbox)\b",
-    r"^(?:follow|like) us on\b",
-    r"^share (?:this|on|via)\b",
-    r"\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b",
-    r"\bby (?:continuing to (?:browse|use)|using) (?:this|our) (?:web)?site\b.{0,60}\bcookies?\b",
-    r"\b(?:utilise|utilisons) des cookies\b", r"\babonnez vous\b.{0,60}\bnewsletter\b",
-    r"\b(?:verwendet|verwenden|nutzt|nutzen) cookies\b", r"\bnewsletter (?:abonnieren|bestellen)\b",
-    r"\b(?:utiliza|utilizamos|usa|usamos) cookies\b", r"\bsuscr[ií]b[ae]te\b.{0,60}\bnewsletter\b",
-    r"\butilizz(?:a|iamo) (?:i )?cookie\b", r"\biscriviti\b.{0,60}\bnewsletter\b",
-    r"\b(?:utiliza|utilizamos) cookies\b", r"\bassine\b.{0,60}\bnewsletter\b",
-    r"\bملفات تعريف الارتباط\b", r"\bاشترك\b.{0,60}\bالنشرة\b",
-    # Blog comment forms (WordPress and the like): "Your email address will not be published. …".
-    r"^(?:your email(?: address)?|(?:deine|ihre) e mail adresse|votre adresse (?:e ?mail|de messagerie)|"
-    r"tu (?:dirección de )?correo(?: electrónico)?|(?:o )?seu (?:endereço de )?e ?mail|il tuo indirizzo e ?mail|"
-    r"(?:je|uw|het) e ?mailadres|twój adres e ?mail|ваш (?:адрес )?e ?mail|vaše e ?mailová adresa|"
-    r"din e ?postadress|e posta (?:adresiniz|hesabınız)|alamat email anda|ваша e ?mail адреса) "
-    r"(?:will not be published|won t be published|wird nicht veröffentlicht|ne sera pas publiée?|"
-    r"no será publicad[ao]|não será publicad[ao]|non sarà pubblicat[ao]|wordt niet gepubliceerd|"
-    r"nie zostanie opublikowany|не будет опубликован|nebude zveřejněna|kommer inte (?:att )?publiceras|"
-    r"yay[ıi]nlanmayacak|yayımlanmayacak|"
-    r"tidak akan dipublikasikan|не оприлюднюватиметься)\b", r"^لن يتم نشر عنوان بريدك الإلكتروني",
-    r"^(?:you are commenting using your|du kommentierst mit deinem|sie kommentieren mit ihrem)\b"
-    r".{0,30}\b(?:account|konto)\b",
-    r"\bakismet\b.{0,40}\b(?:spam\w*|indésirables|спам\w*)\b", r"^(?:\d+|d) bloggers? like this$",
-    r"^(?:\d+|d|einem) bloggern? gefällt (?:das|dies)$",  # "%d" is WordPress's unfilled placeholder
-    r"^(?:click to (?:share|email|print)|klicke(?:n)? um\b.{0,40}\b(?:teilen|senden|drucken))\b",
-    # Browser and player notices.
-    r"\bbest viewed (?:in|with)\b.{0,40}\bbrowser\b", r"\b(?:please )?enable javascript\b",
-    r"\byour browser does not support\b", r"^this is a modal window\b",
-    r"\bjavascript (?:is )?(?:disabled|required)\b", r"\bbitte aktivieren sie javascript\b",
-)
-
-# Photo and video captions and credits, at the end of a line (regex over the raw stripped line).
-CAPTION_ENDINGS: tuple[str, ...] = (
-    # "(Credit: Zain Jaafar/AFP)", "(Photo: Reuters)", "(Foto: dpa)" closing a line.
-    r"[(\[（](?:photo|image|picture|pic|credit|credits|photo credit|image credit|foto|fotos|bild|"
-    r"crédit|crédits|crédit photo|crédito|créditos|imagen|immagine|صورة|beeld|afbeelding|zdjęcie|фото|"
-    r"фотография|иллюстрация|ілюстрація|fotoğraf|görsel|gambar|写真|画像|撮影|图片|图片来源|圖片|摄影|攝影)s?\s*[:：]"
-    r"[^()\[\]（）]{1,160}[)\]）]\s*$",
-    r"[(\[]fot\.\s[^()\[\]]{1,120}[)\]]\s*$",  # Polish "(fot. Jan Kowalski/PAP)"
-    # "Zain Jaafar/AFP", "… via Getty Images", "AP Photo/Jane Doe" closing a line.
-    r"(?:/\s*(?:afp|reuters|ap|epa|dpa|getty|getty images|bloomberg|shutterstock|xinhua|anadolu|tass|тасс|"
-    r"риа новости|pap|anp|čtk|ctk|tt|ntb|antara|efe|ansa|apa|keystone|imago|picture alliance|kyodo)|"
-    r"\bvia getty images|\bgetty images|\bap photo\b[^.!?]{0,60})[)\]）]?\s*$",
-)
-# Characters one of CAPTION_ENDINGS needs in a line's tail: lines without any are skipped fast.
-CAPTION_ENDING_MARKS: tuple[str, ...] = ("(", "[", "（", "/", "getty", "ap photo")
-
-# Caption labels opening a line: "Photo: …", "Image caption …", "Bildquelle: …".
-CAPTION_OPENINGS: tuple[str, ...] = (
-    r"(?:photo|image|picture|photograph|pictured|illustration|video|credit|image caption|media caption|"
-    r"image copyright|image source|caption|foto|fotos|bild|bildquelle|bildunterschrift|légende|crédit photo|"
-    r"crédit|pie de foto|imagen|legenda|didascalia|صورة|الصورة|beeld|zdjęcie|fot\.|фото|иллюстрация|fotoğraf|"
-    r"görsel|gambar|写真|画像|图片|圖片|资料图|資料圖)\s*(?:credit)?\s*(?:[:：|]|\s[—–-]\s)",
-    r"(?:image caption|media caption|image copyright|getty images|photo credit|play video)$",
-)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import regex
 
 from .. import lexicon as words
+from .. import line_patterns
 from ..config import CleanConfig
 from ..normalize import normalize, word_count
 from ..reasons import Reason
@@ -123,9 +124,9 @@ class Lexicon:
         self.truncation = PhraseMatcher(words.TRUNCATION_PHRASES, extra=extra(Reason.TRUNCATION))
         self.promo = PhraseMatcher(words.PROMO_PHRASES, extra=extra(Reason.PROMO))
         self.related = PhraseMatcher(words.RELATED_PHRASES)
-        self.promo_pattern = compile_patterns(words.PROMO_PATTERNS)
-        self.caption_ending = compile_patterns(words.CAPTION_ENDINGS)
-        self.caption_opening = compile_patterns(words.CAPTION_OPENINGS)
+        self.promo_pattern = compile_patterns(line_patterns.PROMO_PATTERNS)
+        self.caption_ending = compile_patterns(line_patterns.CAPTION_ENDINGS)
+        self.caption_opening = compile_patterns(line_patterns.CAPTION_OPENINGS)
         self.user_patterns = {
             Reason(reason): compile_patterns(patterns) for reason, patterns in config.extra_patterns.items()
         }

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import regex
 
-from ..lexicon import CAPTION_ENDING_MARKS, PROMO_TRIGGERS
+from ..line_patterns import CAPTION_ENDING_MARKS, PROMO_TRIGGERS
 from ..normalize import normalize
 from ..reasons import Reason
 from ..types import Block, Finding
