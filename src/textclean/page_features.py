@@ -164,7 +164,8 @@ def _measures(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
     base = np.column_stack([
         np.log1p(chars), np.log1p(tokens), stop_share, sentence_end, punct / (tokens + 1), comma / (tokens + 1),
         title_share, upper / np.maximum(alpha, 1), digit / np.maximum(chars, 1), bullet, separators, nav, promo,
-        footer / (words + 1), link / (words + 1), date / (words + 1), short_title, repeated, mostly_cjk, starts_lower, markup,
+        footer / (words + 1), link / (words + 1), date / (words + 1), short_title, repeated, mostly_cjk, starts_lower,
+        markup,
     ]).astype(np.float64)
     return base, tokens_list, line_of
 
@@ -178,8 +179,7 @@ def is_markup(text: str) -> bool:
     >>> is_markup("<p> is the paragraph tag, and every page has dozens of them.")
     False
     """
-    opening = _OPENING_TAG.match(text)
-    return bool(opening) and sum(len(tag) for tag in _TAG.findall(text)) >= _MARKUP_MIN_SHARE * len(text)
+    return bool(_OPENING_TAG.match(text)) and sum(map(len, _TAG.findall(text))) >= _MARKUP_MIN_SHARE * len(text)
 
 
 def looks_like_full_page(text: str) -> bool:

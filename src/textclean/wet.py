@@ -3,7 +3,8 @@
 A WET record is the visible text of a whole page (menus, footers and all), which is what the
 ``page`` and ``auto`` presets are for. Each record becomes a :class:`~textclean.io.Record`
 whose id is its ``WARC-Record-ID`` and whose fields are ``url``, ``date``, ``warc_record_id``
-and the text (under ``text_key``, ``text`` by default), so outputs are JSONL and ``--group-key host`` finds the site from the url.
+and the text (under ``text_key``, ``text`` by default), so outputs are JSONL and
+``--group-key host`` finds the site from the url.
 Records are numbered from 1 in file order (the ``warcinfo`` record included) for messages.
 Parsing is warcio's; plain and gzip-compressed files are both read as they stream.
 """

@@ -16,16 +16,17 @@ features (column gaps, leading digits, distance to the prose region), spline fea
 trades trafilatura-eval's must_keep against its must_drop (about +0.01 for -0.01) or readability's
 F1, or loses held-out accuracy, so the one region stays. Also measured (``--folds 5``, where the
 model then scored readability F1 0.912, cleanportaleval 0.940, trafilatura-eval must_keep 0.880 /
-must_drop 0.857; with the markup rule below, 0.914 / 0.942 / 0.881 / 0.860): boosted oblivious trees instead of the logistic model (0.921 / 0.927 /
-0.887 / 0.858: cleanportaleval loses recall), a second stage over the neighbours'
-probabilities, two-state HMM smoothing, learned start/end-of-article models decoded with the
-region (0.914 / 0.943 / 0.889 / 0.857), timestamp and topic-word features, hashed word identity
+must_drop 0.857; with the markup rule below, 0.914 / 0.942 / 0.881 / 0.860): boosted oblivious
+trees instead of the logistic model (0.921 / 0.927 / 0.887 / 0.858: cleanportaleval loses
+recall), a second stage over the neighbours' probabilities, two-state HMM smoothing, learned
+start/end-of-article models decoded with the region (0.914 / 0.943 / 0.889 / 0.857), timestamp
+and topic-word features, hashed word identity
 (4,096 buckets of the line's and its neighbours' words: 0.914 / 0.939 / 0.883 / 0.871, but
 must_keep -0.015 with a set held out, as words learned on one set miss the next); each within
 0.01 or a trade. Given every line's true label as its probability, this region rule reaches
-0.985 / 0.983 / 0.974 / 0.981: what is short is the probabilities. With the true span given (first to last content line), trafilatura-eval would reach
-0.958 / 0.943 but readability only 0.921: the first's shortfall is where the article ends, the
-second's is inside it.
+0.985 / 0.983 / 0.974 / 0.981: what is short is the probabilities. With the true span given
+(first to last content line), trafilatura-eval would reach 0.958 / 0.943 but readability only
+0.921: the first's shortfall is where the article ends, the second's is inside it.
 
 A line of raw HTML (``page_features.is_markup``: ``<noscript>`` fallbacks such as tracking
 pixels, which dumps keep as text) gets body probability 0 and says so in its evidence.
