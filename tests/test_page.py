@@ -241,3 +241,16 @@ def test_raw_html_lines_go_even_inside_the_article(page_cleaner):
     # Text about tags is not markup.
     assert not page_features(segment("<p> is the paragraph tag, and every page has dozens of them."))[
         0, FEATURES.index("markup")]
+
+
+_PAGE_LANGUAGES = json.loads((Path(__file__).parent / "page_languages.json").read_text(encoding="utf-8"))["articles"]
+
+
+@pytest.mark.parametrize("language", sorted(_PAGE_LANGUAGES))
+def test_page_keeps_articles_in_languages_without_function_word_lists(page_cleaner, language):
+    # Length, punctuation and the neighbourhood carry prose where stop words are unknown.
+    article = _PAGE_LANGUAGES[language]
+    result = page_cleaner.clean(full_page(article, headline=article[0][:40]))
+    kept = result.text.split("\n")
+    assert all(paragraph in kept for paragraph in article)
+    assert not any(line in kept for line in MENU + FOOTER)
