@@ -8,7 +8,8 @@ Ukrainian, Czech, Turkish, Swedish, Indonesian, Japanese, Chinese
 words, so their phrases are exact UI strings, never patterns (which match spaced words; the
 patterns, for calls to action and caption credits, are in :mod:`textclean.line_patterns`).
 Turkish phrases opening with "İ" are listed twice, since "İ" casefolds to "i̇" (with a dot above).
-There are no section words for Chinese and Japanese: kickers are only recognised in cased scripts.
+Section words of scripts without capitals (Arabic, Chinese, Japanese) are the only kickers found
+there; in cased scripts a line in capitals is one too.
 """
 from __future__ import annotations
 
@@ -180,6 +181,12 @@ SECTION_PHRASES: dict[str, tuple[str, ...]] = {
            "ledare", "sverige", "världen"),
     "id": ("berita", "nasional", "internasional", "politik", "ekonomi", "bisnis", "olahraga", "teknologi",
            "kesehatan", "gaya hidup", "hiburan", "opini"),
+    "zh": ("国内", "国际", "國際", "财经", "財經", "经济", "經濟", "时政", "時政", "政治", "社会", "社會", "体育",
+           "體育", "娱乐", "娛樂", "科技", "军事", "軍事", "文化", "教育", "健康", "汽车", "汽車", "房产", "房產",
+           "旅游", "旅遊", "评论", "評論", "观点", "觀點", "要闻", "要聞", "快讯", "快訊", "独家", "獨家", "两岸",
+           "兩岸", "港澳", "法治", "环球", "環球"),
+    "ja": ("国内", "国際", "経済", "政治", "社会", "スポーツ", "エンタメ", "芸能", "科学", "文化", "ライフ",
+           "速報", "地域", "テクノロジー", "社説", "コラム", "特集", "事件", "暮らし"),
 }
 
 # A line that is only one of these marks a cut (after normalization; "…" alone is handled apart).

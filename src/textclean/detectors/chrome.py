@@ -23,8 +23,8 @@ _STRONG_CRUMB = regex.compile(r"[›»]")
 _HAS_LETTER = regex.compile(r"\p{L}")
 _CASED_LETTER = regex.compile(r"\p{Lu}|\p{Ll}")
 _LOWER = regex.compile(r"\p{Ll}")
-# A kicker: words of a cased script (Latin, Cyrillic, Greek…) joined by spaces, &, -, ', /.
-_LABEL = regex.compile(r"[\p{Lu}\p{Ll}\p{Lt}\p{M}]+(?:[\s&'’/-]+[\p{Lu}\p{Ll}\p{Lt}\p{M}]+)*")
+# A kicker: words of letters joined by spaces, &, -, ', / (no digits, brackets or colon).
+_LABEL = regex.compile(r"[\p{L}\p{M}]+(?:[\s&'’/-]+[\p{L}\p{M}]+)*")
 _MAX_LABEL_CHARS = 40
 _MAX_CRUMB_WORDS = 4
 # "- 31/50 Williams F1 team…", "3 of 12 Photo…": a slide of a photo gallery.
@@ -95,7 +95,7 @@ def _all_capitals(text: str) -> bool:
 
 
 def _label_shaped(text: str) -> bool:
-    """Words only: letters of a cased script, spaces and joiners; no digits, brackets or colon."""
+    """Words only: letters, spaces and joiners; no digits, brackets or colon."""
     return len(text) <= _MAX_LABEL_CHARS and bool(_LABEL.fullmatch(text))
 
 
