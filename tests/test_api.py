@@ -101,3 +101,12 @@ def test_result_values_are_frozen_dataclasses_with_their_signatures():
         decision.keep = True
     with pytest.raises(TypeError):
         Block(0, 1, 2)
+
+
+def test_word_counts_of_scripts_without_spaces_between_words():
+    from textclean.normalize import normalize, word_count
+
+    assert word_count(normalize("The council met on Tuesday")) == 5
+    assert word_count(normalize("国务院部署扩大内需措施")) == 6  # 11 characters / 1.7
+    assert word_count(normalize("รัฐบาลประกาศมาตรการกระตุ้นเศรษฐกิจชุดใหม่")) == 10  # 41 code points / 4
+    assert word_count(normalize("ข่าว 国务院 news")) == 1 + 2 + 1

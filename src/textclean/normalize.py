@@ -40,10 +40,18 @@ _DIGIT_RUN = regex.compile(r"\d+(?:[\s.,:/-]*\d+)*")
 _WORD = regex.compile(r"\w+")
 # Chinese and Japanese write words without spaces between them: there a word is counted per
 # CJK_CHARS_PER_WORD characters (about the mean length of a Chinese word), so that their
-# paragraphs, leads and repeats are as long in words as those of other scripts.
+# paragraphs, leads and repeats are as long in words as those of other scripts. Thai, Lao, Khmer
+# and Burmese put spaces only between phrases; their words average about four code points
+# (marks included; an estimate from Thai word-segmented text, as the dev sets have none).
 CJK_CHARS_PER_WORD = 1.7
+# A line that ends a sentence: its closing mark in most scripts (Latin, Arabic, CJK, Devanagari,
+# Khmer, Burmese), or a Thai or Lao letter, since those scripts mark no sentence end.
+SENTENCE_END = regex.compile(r"(?:[.!?؟。！？।…»\"”’')\]។။]|[\p{Thai}\p{Lao}])\s*$")
+SOUTHEAST_ASIAN_CHARS_PER_WORD = 4.0
 _CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]+")
-_AT_OR_ABOVE_CJK = re.compile("[\u2e80-\U0010ffff]")  # every Han, Hiragana and Katakana character lies there
+_SOUTHEAST_ASIAN_RUN = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]+")
+# Where those scripts lie (Thai and Lao, Myanmar, Khmer; CJK from U+2E80): one scan says whether to count runs.
+_UNSPACED_SCRIPT = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\U0010ffff]")
 # Fast path for ASCII text (the same result, several times faster): ASCII's punctuation and
 # symbols are exactly string.punctuation, and its regex whitespace is str.split()'s except
 # for the four information separators \x1c-\x1f, which send a text down the regex path.
@@ -84,14 +92,17 @@ def _fold_line(line: str) -> str:
 
 def word_count(norm: str) -> int:
     """Words in a :func:`normalize`-d text: its space-separated tokens, a run of Chinese or
-    Japanese characters counting one word per :data:`CJK_CHARS_PER_WORD` characters."""
+    Japanese characters counting one word per :data:`CJK_CHARS_PER_WORD` characters, and one of
+    Thai, Lao, Khmer or Burmese one per :data:`SOUTHEAST_ASIAN_CHARS_PER_WORD`."""
     if not norm:
         return 0
-    if norm.isascii() or not _AT_OR_ABOVE_CJK.search(norm):  # no CJK character
-        return norm.count(" ") + 1
-    # Each run of CJK characters stands in for the one token it sits in.
-    runs = _CJK_RUN.findall(norm)
-    return norm.count(" ") + 1 + sum(max(1, round(len(run) / CJK_CHARS_PER_WORD)) - 1 for run in runs)
+    count = norm.count(" ") + 1
+    if norm.isascii() or not _UNSPACED_SCRIPT.search(norm):
+        return count
+    # Each run stands in for the one token it sits in.
+    for run_pattern, per_word in ((_CJK_RUN, CJK_CHARS_PER_WORD), (_SOUTHEAST_ASIAN_RUN, SOUTHEAST_ASIAN_CHARS_PER_WORD)):
+        count += sum(max(1, round(len(run) / per_word)) - 1 for run in run_pattern.findall(norm))
+    return count
 
 
 def words(text: str) -> list[str]:

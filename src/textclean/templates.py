@@ -25,18 +25,16 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import regex
 from datasketch import MinHashLSH
 from rapidfuzz import fuzz
 
 from .errors import ConfigError, IndexMismatchError, InputError
 from .minhash import SCHEME, MinHasher, choose_bands
-from .normalize import normalize, word_count
+from .normalize import SENTENCE_END, normalize, word_count
 from .shingles import SHINGLE_HASH_VERSION, Shingling
 
 FORMAT = "textclean-templates/1"
 SHINGLING = Shingling(kind="char", size=4)
-_SENTENCE_END = regex.compile(r"[.!?؟。！？।…»\"”’')\]]\s*$")
 # The lines just before a page's main prose run: where its headline, byline and date sit.
 HEAD_LINES = 6
 
@@ -214,7 +212,7 @@ def similarity(a: str, b: str) -> float:
 
 def is_prose(text: str, norm: str) -> bool:
     """A sentence-like line of at least ten words: what article bodies are made of."""
-    return word_count(norm) >= 10 and _SENTENCE_END.search(text) is not None
+    return word_count(norm) >= 10 and SENTENCE_END.search(text) is not None
 
 
 def body_region(prose: Sequence[bool], *, max_gap: int = 3) -> tuple[int, int] | None:

@@ -15,19 +15,17 @@ import regex
 from .. import lexicon as words
 from .. import line_patterns
 from ..config import CleanConfig
-from ..normalize import normalize, word_count
+from ..normalize import SENTENCE_END, normalize, word_count
 from ..reasons import Reason
 from ..types import Block, Finding
 
 if TYPE_CHECKING:
     from ..templates import TemplateModel
 
-# A sentence ends a body paragraph in most scripts (Latin, Arabic, CJK, Devanagari).
 T = TypeVar("T")
 # Kicker, headline, byline, date, caption: a page's head is a handful of lines. Text whose
 # lines are all short (hard-wrapped, code, tables) has no paragraph to end it, hence a cap.
 HEAD_MAX_BLOCKS = 12
-_SENTENCE_END = regex.compile(r"[.!?؟。！？।…»\"”’')\]]\s*$")
 
 
 class Context:
@@ -69,7 +67,7 @@ class Context:
         lines only (verse, recipes, code, tables) has no headline area to clean.
         """
         for index, block in enumerate(self.blocks[:HEAD_MAX_BLOCKS]):
-            if self.word_counts[index] >= 15 and _SENTENCE_END.search(block.text):
+            if self.word_counts[index] >= 15 and SENTENCE_END.search(block.text):
                 return index
         return 0
 
