@@ -254,3 +254,21 @@ def test_page_keeps_articles_in_languages_without_function_word_lists(page_clean
     kept = result.text.split("\n")
     assert all(paragraph in kept for paragraph in article)
     assert not any(line in kept for line in MENU + FOOTER)
+
+
+THAI_MENU = ["หน้าแรก", "ข่าว", "การเมือง", "เศรษฐกิจ", "กีฬา", "บันเทิง", "ต่างประเทศ", "ค้นหา", "เข้าสู่ระบบ", "ติดต่อเรา"]
+THAI_ARTICLE = [  # written for this test: Thai puts no spaces between words and ends no sentence with a mark
+    "คณะรัฐมนตรีมีมติเมื่อวันพุธอนุมัติมาตรการช่วยเหลือธุรกิจขนาดเล็กและครอบครัวที่ได้รับผลกระทบจากค่าครองชีพที่สูงขึ้น "
+    "โดยมาตรการทั้งหมดจะเริ่มมีผลตั้งแต่ต้นเดือนหน้า",
+    "รัฐมนตรีว่าการกระทรวงการคลังกล่าวว่ารัฐบาลจะใช้งบประมาณที่เหลือจากปีที่แล้วเพื่อสนับสนุนมาตรการนี้ และจะไม่กู้เงินเพิ่ม",
+    "นักเศรษฐศาสตร์หลายคนคาดว่ามาตรการนี้จะช่วยพยุงการบริโภคในช่วงไตรมาสสุดท้ายของปี แต่ยังกังวลเรื่องภาระหนี้ของครัวเรือน",
+]
+
+
+def test_page_keeps_a_thai_article_and_drops_its_thai_menu(page_cleaner):
+    headline = "รัฐบาลประกาศมาตรการกระตุ้นเศรษฐกิจชุดใหม่"
+    page = "\n".join([f"{headline} | ข่าว", *THAI_MENU, "ข่าว › เศรษฐกิจ", headline, *THAI_ARTICLE, *RELATED,
+                      *THAI_MENU[:6], *FOOTER])
+    kept = page_cleaner.clean(page).text.split("\n")
+    assert all(paragraph in kept for paragraph in THAI_ARTICLE) and headline in kept
+    assert not any(line in kept for line in THAI_MENU + RELATED + FOOTER)

@@ -30,19 +30,20 @@ import numpy as np
 import regex
 
 from . import lexicon, page_words
-from .normalize import CJK_CHARS_PER_WORD, normalize
+from .normalize import CJK_CHARS_PER_WORD, SOUTHEAST_ASIAN_CHARS_PER_WORD, normalize
 from .segment import segment
 from .types import Block
 
 # Character classes, one bit each, looked up by code point (the Basic Multilingual Plane).
-_UPPER, _ALPHA, _DIGIT, _PUNCT, _COMMA, _CJK, _CJK_FUNCTION, _SEPARATOR = (1 << i for i in range(8))
+_UPPER, _ALPHA, _DIGIT, _PUNCT, _COMMA, _CJK, _CJK_FUNCTION, _SEPARATOR, _SOUTHEAST_ASIAN = (1 << i for i in range(9))
 
 
 def _char_table() -> np.ndarray:
-    table = np.zeros(0x10000, dtype=np.uint8)
+    table = np.zeros(0x10000, dtype=np.uint16)
     every = "".join(map(chr, range(0x10000)))
     for bit, pattern in ((_UPPER, r"\p{Lu}|\p{Lt}"), (_ALPHA, r"\p{L}"), (_DIGIT, r"\p{Nd}"),
-                         (_CJK, r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")):
+                         (_CJK, r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]"),
+                         (_SOUTHEAST_ASIAN, r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")):
         table[[m.start() for m in regex.finditer(pattern, every)]] |= bit
     for bit, chars in ((_PUNCT, ".!?;,:。！？；，、"), (_COMMA, ",，、"),
                        (_CJK_FUNCTION, page_words.CJK_FUNCTION_CHARS), (_SEPARATOR, "|›»·•/-–—>")):
@@ -64,7 +65,8 @@ _NAV = frozenset(normalize(p) for group in lexicon.NAVIGATION_PHRASES.values() f
 _PROMO = frozenset(normalize(p) for table in (lexicon.PROMO_PHRASES, lexicon.RELATED_PHRASES,
                                               lexicon.TRUNCATION_PHRASES) for group in table.values() for p in group)
 _CLOSERS = "\"'”’»)]*"
-_SENTENCE_ENDERS = frozenset(".!?;:。！？；…")
+_SENTENCE_ENDERS = frozenset(".!?;:。！？；…។။")
+_SOUTHEAST_ASIAN_FUNCTION = re.compile("|".join(sorted(page_words.SOUTHEAST_ASIAN_FUNCTION_WORDS, key=len, reverse=True)))
 _BULLETS = frozenset("*+•·▪►▸‣◦-–")
 _PROSE_MIN_TOKENS = 10
 _PHRASE_MAX_TOKENS = 6
@@ -154,6 +156,11 @@ def _measures(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
                           stop / np.maximum(words, 1))
     title_share = title_starts / np.maximum(alpha_starts, 1)
     sentence_end = np.array([text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDERS for text in texts], dtype=np.float64)
+    southeast_asian = (cls & _SOUTHEAST_ASIAN) != 0
+    if southeast_asian.any():
+        tokens, stop_share, sentence_end = _southeast_asian(
+            doc, starts, chars, per_block(southeast_asian), cls[ends - 1] & _SOUTHEAST_ASIAN != 0,
+            tokens, stop_share, sentence_end)
     bullet = np.array([text[0] in _BULLETS and text[1:2] == " " for text in texts], dtype=np.float64)
     starts_lower = np.array([text[0].islower() for text in texts], dtype=np.float64)
     markup = np.array([text[0] == "<" and is_markup(text) for text in texts], dtype=np.float64)
@@ -180,6 +187,23 @@ def is_markup(text: str) -> bool:
     False
     """
     return bool(_OPENING_TAG.match(text)) and sum(map(len, _TAG.findall(text))) >= _MARKUP_MIN_SHARE * len(text)
+
+
+def _southeast_asian(doc: str, starts: np.ndarray, chars: np.ndarray, script_chars: np.ndarray,
+                     ends_in_script: np.ndarray, tokens: np.ndarray, stop_share: np.ndarray,
+                     sentence_end: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Lines mostly in Thai, Lao, Khmer or Burmese, measured as those scripts are written: a word
+    per ``SOUTHEAST_ASIAN_CHARS_PER_WORD`` characters, function words found as substrings (no
+    spaces to split at), and (Thai and Lao mark none) a closing letter of the script as a sentence
+    end in a line long enough for a sentence (a menu item ends in a letter too)."""
+    mostly = script_chars > 0.3 * chars
+    found = [(m.start(), len(m.group())) for m in _SOUTHEAST_ASIAN_FUNCTION.finditer(doc)]
+    line = np.searchsorted(starts, [start for start, _ in found], side="right") - 1
+    function_chars = np.bincount(line, weights=[length for _, length in found], minlength=len(starts))
+    share = np.minimum(1.0, 3.0 * function_chars / np.maximum(script_chars, 1))
+    return (np.where(mostly, script_chars / SOUTHEAST_ASIAN_CHARS_PER_WORD, tokens), np.where(mostly, share, stop_share),
+            np.where(mostly & ends_in_script & (script_chars >= _PROSE_MIN_TOKENS * SOUTHEAST_ASIAN_CHARS_PER_WORD),
+                     1.0, sentence_end))
 
 
 def looks_like_full_page(text: str) -> bool:

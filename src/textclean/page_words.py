@@ -50,6 +50,17 @@ STOP_WORDS: dict[str, tuple[str, ...]] = {
 # are not separated by spaces: their share of the Han/kana characters plays the stop-word role.
 CJK_FUNCTION_CHARS = "的了是在和有不这也就都而及与着个们之其或被对把从以为上中说要会" + "のにはをがでとたしてもなるいうかられ"
 
+# Frequent function words of Thai, Lao, Khmer and Burmese, found as substrings (those scripts put
+# no spaces between words): conjunctions, prepositions, particles, markers of tense and negation;
+# not prefixes such as Thai "การ", which open as many menu words as sentences.
+SOUTHEAST_ASIAN_FUNCTION_WORDS: tuple[str, ...] = (
+    "ที่", "และ", "ของ", "เป็น", "ได้", "ว่า", "ให้", "ไม่", "กับ", "แต่", "หรือ", "โดย", "จาก", "นี้", "ซึ่ง", "เมื่อ",
+    "แล้ว", "อยู่",
+    "ແລະ", "ຂອງ", "ໃນ", "ທີ່", "ເປັນ", "ໄດ້", "ວ່າ", "ໃຫ້", "ຈະ", "ມີ", "ບໍ່",
+    "និង", "របស់", "ក្នុង", "ដែល", "បាន", "ជា", "នៅ", "ថា", "ពី", "មិន",
+    "သည်", "၏", "နှင့်", "တွင်", "များ", "ကို", "မှ", "ရန်",
+)
+
 # Words of footers, legal lines and contact blocks.
 FOOTER_WORDS: tuple[str, ...] = (
     "copyright", "rights", "reserved", "privacy", "cookies", "cookie", "terms", "imprint", "impressum",
