@@ -131,4 +131,91 @@ NAVIGATION_PHRASES: dict[str, tuple[str, ...]] = {
         "关闭", "關閉", "联系我们", "聯絡我們", "关于我们", "關於我們", "隐私政策", "隱私權政策", "网站地图", "网站导航",
         "查看全部", "查看更多", "加载更多", "跳到主要内容", "最新文章", "文章导航",
     ),
+    "th": (
+        "ค้นหา", "เมนู", "หน้าแรก", "หน้าหลัก", "กลับหน้าแรก", "เข้าสู่ระบบ", "ออกจากระบบ", "สมัครสมาชิก", "ลงทะเบียน",
+        "บัญชีของฉัน", "กลับไปด้านบน", "กลับขึ้นด้านบน", "ข้ามไปยังเนื้อหา", "ถัดไป", "ก่อนหน้า", "บทความถัดไป",
+        "บทความก่อนหน้า", "ข่าวถัดไป", "ข่าวก่อนหน้า", "ติดต่อเรา", "เกี่ยวกับเรา", "นโยบายความเป็นส่วนตัว",
+        "ข้อกำหนดการใช้งาน", "เงื่อนไขการใช้งาน", "แผนผังเว็บไซต์", "ดูทั้งหมด", "เรื่องล่าสุด", "ความเห็นล่าสุด",
+        "หมวดหมู่", "ลืมรหัสผ่าน",
+    ),
+    "ko": (
+        "검색", "메뉴", "전체메뉴", "전체 메뉴", "홈", "홈으로", "로그인", "로그아웃", "회원가입", "마이페이지",
+        "맨 위로", "본문 바로가기", "주메뉴 바로가기", "이전글", "다음글", "이전 기사", "다음 기사", "닫기",
+        "고객센터", "문의하기", "회사소개", "개인정보처리방침", "개인정보 처리방침", "개인정보취급방침", "이용약관",
+        "사이트맵", "전체보기", "비밀번호 찾기",
+    ),
+    "vi": (
+        "tìm kiếm", "trang chủ", "đăng nhập", "đăng xuất", "đăng ký", "tài khoản của tôi", "lên đầu trang",
+        "về đầu trang", "chuyển đến nội dung", "bài tiếp theo", "bài trước", "bài viết tiếp theo", "bài viết trước",
+        "liên hệ", "liên hệ với chúng tôi", "về chúng tôi", "chính sách bảo mật", "điều khoản sử dụng",
+        "sơ đồ trang web", "sơ đồ trang", "xem tất cả", "bài viết mới", "bình luận gần đây", "danh mục", "lưu trữ",
+        "quên mật khẩu",
+    ),
+    "el": (
+        "αναζήτηση", "μενού", "αρχική", "αρχική σελίδα", "σύνδεση", "είσοδος", "αποσύνδεση", "εγγραφή",
+        "ο λογαριασμός μου", "επιστροφή στην κορυφή", "μετάβαση στο περιεχόμενο", "επόμενο", "προηγούμενο",
+        "επόμενο άρθρο", "προηγούμενο άρθρο", "κλείσιμο", "επικοινωνία", "επικοινωνήστε μαζί μας", "ποιοι είμαστε",
+        "πολιτική απορρήτου", "όροι χρήσης", "χάρτης ιστοτόπου", "προβολή όλων", "δείτε όλα", "πρόσφατα άρθρα",
+        "πρόσφατα σχόλια", "κατηγορίες",
+    ),
+    "hu": (
+        "keresés", "főoldal", "kezdőlap", "bejelentkezés", "belépés", "kijelentkezés", "kilépés", "regisztráció",
+        "fiókom", "vissza a tetejére", "ugrás a tartalomhoz", "következő", "előző", "következő cikk", "előző cikk",
+        "bezárás", "kapcsolat", "impresszum", "rólunk", "adatvédelmi tájékoztató", "adatvédelmi irányelvek",
+        "adatkezelési tájékoztató", "felhasználási feltételek", "oldaltérkép", "összes megtekintése",
+        "legutóbbi bejegyzések", "legutóbbi hozzászólások", "kategóriák", "archívum", "nyomtatás",
+        "elfelejtett jelszó",
+    ),
+    # Romanian is written with "ș" and "ț" (comma below) and, on many sites, "ş" and "ţ" (cedilla):
+    # both are listed.
+    "ro": (
+        "caută", "căutare", "meniu", "acasă", "prima pagină", "pagina principală", "autentificare", "conectare",
+        "deconectare", "înregistrare", "contul meu", "înapoi sus", "sari la conținut", "sari la conţinut",
+        "articolul următor", "articolul anterior", "următorul articol", "articolul precedent", "următor", "închide",
+        "contactează ne", "despre noi", "politica de confidențialitate", "politica de confidenţialitate",
+        "termeni și condiții", "termeni şi condiţii", "harta site ului", "vezi toate", "articole recente",
+        "comentarii recente", "categorii", "arhive", "ai uitat parola",
+    ),
+    "da": (
+        "søg", "forside", "forsiden", "log ind", "log ud", "opret bruger", "min konto", "til toppen",
+        "tilbage til toppen", "spring til indhold", "gå til indhold", "næste", "forrige", "næste artikel",
+        "forrige artikel", "luk", "kontakt os", "om os", "privatlivspolitik", "vilkår og betingelser", "se alle",
+        "vis mere", "seneste indlæg", "seneste kommentarer", "udskriv", "glemt adgangskode",
+    ),
+    "nb": (
+        "søk", "forside", "forsiden", "logg inn", "logg ut", "registrer deg", "min konto", "min side", "til toppen",
+        "tilbake til toppen", "hopp til innhold", "gå til innhold", "neste", "forrige", "neste artikkel",
+        "forrige artikkel", "lukk", "kontakt oss", "om oss", "personvern", "personvernerklæring", "brukervilkår",
+        "se alle", "vis mer", "siste innlegg", "siste kommentarer", "skriv ut", "glemt passord",
+    ),
+    "fi": (
+        "haku", "hae", "valikko", "etusivu", "kirjaudu", "kirjaudu sisään", "kirjaudu ulos", "rekisteröidy",
+        "oma tili", "takaisin ylös", "sivun alkuun", "siirry sisältöön", "hyppää sisältöön", "seuraava", "edellinen",
+        "seuraava artikkeli", "edellinen artikkeli", "sulje", "ota yhteyttä", "yhteystiedot", "tietoa meistä",
+        "tietosuojaseloste", "tietosuojakäytäntö", "käyttöehdot", "sivukartta", "näytä kaikki", "näytä lisää",
+        "lataa lisää", "viimeisimmät artikkelit", "viimeisimmät kommentit", "kategoriat", "arkistot", "tulosta",
+        "unohtuiko salasana",
+    ),
+    "he": (
+        "חיפוש", "חפש", "תפריט", "דף הבית", "עמוד הבית", "ראשי", "התחברות", "כניסה", "התנתקות", "יציאה", "הרשמה",
+        "החשבון שלי", "חזרה למעלה", "לראש העמוד", "דלג לתוכן", "לדלג לתוכן", "הבא", "הקודם", "הכתבה הבאה",
+        "הכתבה הקודמת", "סגור", "סגירה", "צור קשר", "אודות", "מי אנחנו", "מדיניות פרטיות", "תנאי שימוש", "מפת אתר",
+        "הצג הכל", "פוסטים אחרונים", "תגובות אחרונות", "קטגוריות", "ארכיון", "הדפסה", "שכחתי סיסמה",
+    ),
+    # Persian joins some words with a zero-width non-joiner ("ثبت‌نام"), which sites also write as a space:
+    # both are listed.
+    "fa": (
+        "جستجو", "جست‌وجو", "جست و جو", "منو", "صفحه اصلی", "صفحه نخست", "خانه", "ورود", "خروج", "ثبت نام", "ثبت‌نام",
+        "حساب کاربری", "بازگشت به بالا", "پرش به محتوا", "بعدی", "قبلی", "مطلب بعدی", "مطلب قبلی", "خبر بعدی",
+        "خبر قبلی", "بستن", "تماس با ما", "درباره ما", "حریم خصوصی", "سیاست حفظ حریم خصوصی", "شرایط استفاده",
+        "قوانین و مقررات", "نقشه سایت", "مشاهده همه", "نوشته‌های تازه", "نوشته های تازه", "آخرین دیدگاه‌ها",
+        "آخرین دیدگاه ها", "دسته‌ها", "دسته ها", "بایگانی",
+    ),
+    "hi": (
+        "खोजें", "खोज", "मेनू", "होम", "होम पेज", "मुख्य पृष्ठ", "लॉगिन", "लॉग इन", "लॉग इन करें", "लॉग आउट",
+        "साइन इन", "रजिस्टर करें", "मेरा खाता", "ऊपर जाएं", "ऊपर जाएँ", "सामग्री पर जाएं", "सामग्री पर जाएँ", "अगला",
+        "पिछला", "अगली खबर", "पिछली खबर", "अगला लेख", "पिछला लेख", "बंद करें", "संपर्क करें", "हमसे संपर्क करें",
+        "हमारे बारे में", "गोपनीयता नीति", "उपयोग की शर्तें", "नियम और शर्तें", "साइटमैप", "सभी देखें",
+        "हाल के पोस्ट", "श्रेणियां", "श्रेणियाँ",
+    ),
 }
