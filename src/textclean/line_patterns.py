@@ -53,12 +53,15 @@ CAPTION_ENDINGS: tuple[str, ...] = (
     # "(Credit: Zain Jaafar/AFP)", "(Photo: Reuters)", "(Foto: dpa)" closing a line.
     r"[(\[（](?:photo|image|picture|pic|credit|credits|photo credit|image credit|foto|fotos|bild|"
     r"crédit|crédits|crédit photo|crédito|créditos|imagen|immagine|صورة|beeld|afbeelding|zdjęcie|фото|"
-    r"фотография|иллюстрация|ілюстрація|fotoğraf|görsel|gambar|写真|画像|撮影|图片|图片来源|圖片|摄影|攝影)s?\s*[:：]"
+    r"фотография|иллюстрация|ілюстрація|fotoğraf|görsel|gambar|写真|画像|撮影|图片|图片来源|圖片|摄影|攝影|"
+    r"ภาพ|ที่มาภาพ|사진|ảnh|φωτογραφία|φωτ\.|fotó|kép|fotografie|sursa foto|billede|bilde|kuva|צילום|عکس|"
+    r"تصویر|फोटो|तस्वीर)s?\s*[:：]"
     r"[^()\[\]（）]{1,160}[)\]）]\s*$",
     r"[(\[]fot\.\s[^()\[\]]{1,120}[)\]]\s*$",  # Polish "(fot. Jan Kowalski/PAP)"
     # "Zain Jaafar/AFP", "… via Getty Images", "AP Photo/Jane Doe" closing a line.
     r"(?:/\s*(?:afp|reuters|ap|epa|dpa|getty|getty images|bloomberg|shutterstock|xinhua|anadolu|tass|тасс|"
-    r"риа новости|pap|anp|čtk|ctk|tt|ntb|antara|efe|ansa|apa|keystone|imago|picture alliance|kyodo)|"
+    r"риа новости|pap|anp|čtk|ctk|tt|ntb|antara|efe|ansa|apa|keystone|imago|picture alliance|kyodo|"
+    r"ttxvn|vna|yonhap|연합뉴스|mti|ritzau|scanpix|lehtikuva|agerpres|inquam|pti|irna|flash90)|"
     r"\bvia getty images|\bgetty images|\bap photo\b[^.!?]{0,60})[)\]）]?\s*$",
 )
 # Characters one of CAPTION_ENDINGS needs in a line's tail: lines without any are skipped fast.
@@ -69,6 +72,7 @@ CAPTION_OPENINGS: tuple[str, ...] = (
     r"(?:photo|image|picture|photograph|pictured|illustration|video|credit|image caption|media caption|"
     r"image copyright|image source|caption|foto|fotos|bild|bildquelle|bildunterschrift|légende|crédit photo|"
     r"crédit|pie de foto|imagen|legenda|didascalia|صورة|الصورة|beeld|zdjęcie|fot\.|фото|иллюстрация|fotoğraf|"
-    r"görsel|gambar|写真|画像|图片|圖片|资料图|資料圖)\s*(?:credit)?\s*(?:[:：|]|\s[—–-]\s)",
+    r"görsel|gambar|写真|画像|图片|圖片|资料图|資料圖|ภาพ|ที่มาภาพ|사진|ảnh|φωτογραφία|fotó|kép|fotografie|"
+    r"billede|bilde|kuva|צילום|عکس|تصویر|फोटो|तस्वीर)\s*(?:credit)?\s*(?:[:：|]|\s[—–-]\s)",
     r"(?:image caption|media caption|image copyright|getty images|photo credit|play video)$",
 )
