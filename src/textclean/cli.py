@@ -161,13 +161,13 @@ def _cleaned(items: Iterable[Record | Rejection], cleaner, spec: tuple, jobs: in
 
 def _clean_one(cleaner, text: str, site: str | None, want_report: bool) -> tuple[str, dict | None, bool]:
     """The cleaned text, the report entry (or None), and whether ``--preset auto`` chose page."""
-    pages_before = getattr(cleaner, "pages", 0)
-    result = cleaner.clean(text, site=site)
+    chosen, page = cleaner.choose(text) if isinstance(cleaner, _AutoCleaner) else (cleaner, False)
+    result = chosen.clean(text, site=site)
     entry = None
     if want_report:
         entry = result.to_dict()
         del entry["text"]
-    return result.text, entry, getattr(cleaner, "pages", 0) > pages_before
+    return result.text, entry, page
 
 
 def _start_worker(preset: str, thresholds: dict[str, float], templates_path: str | None, want_report: bool) -> None:
@@ -179,16 +179,18 @@ def _clean_batch(payload: list[tuple[str, str | None]]) -> list[tuple[str, dict 
 
 
 class _AutoCleaner:
-    """``--preset auto``: the page preset where :func:`looks_like_full_page`, else the default; counts its choices."""
+    """``--preset auto``: the page preset where :func:`looks_like_full_page`, else the default."""
 
     def __init__(self, thresholds: dict[str, float], templates: TemplateModel | None = None) -> None:
         self._page, self._default = (_cleaner(preset, thresholds, templates) for preset in ("page", "default"))
-        self.pages = 0
+
+    def choose(self, text: str) -> tuple[Cleaner, bool]:
+        """The cleaner for ``text``, and whether it is the page preset's."""
+        page = looks_like_full_page(text)
+        return (self._page if page else self._default), page
 
     def clean(self, text: str, *, site: str | None = None):
-        page = looks_like_full_page(text)
-        self.pages += page
-        return (self._page if page else self._default).clean(text, site=site)
+        return self.choose(text)[0].clean(text, site=site)
 
 
 def _load_templates(path: str | None) -> TemplateModel | None:
