@@ -272,3 +272,11 @@ def test_page_keeps_a_thai_article_and_drops_its_thai_menu(page_cleaner):
     kept = page_cleaner.clean(page).text.split("\n")
     assert all(paragraph in kept for paragraph in THAI_ARTICLE) and headline in kept
     assert not any(line in kept for line in THAI_MENU + RELATED + FOOTER)
+
+
+def test_a_reference_mark_after_the_full_stop_still_ends_the_sentence():
+    # Encyclopaedia footnotes and bracketed sources follow the stop; a bracketed menu item ends nothing.
+    lines = ["It opened in 1998.[12]", "They won the war. [MP3 SP]", "He said so.¹", "It rained.[1][2]",
+             "[Menu]", "Home [1]", "Read the rest […]"]
+    ends = page_features(segment("\n".join(lines)))[:, FEATURES.index("sentence_end")]
+    assert ends.tolist() == [1, 1, 1, 1, 0, 0, 1]

@@ -66,6 +66,9 @@ _PROMO = frozenset(normalize(p) for table in (lexicon.PROMO_PHRASES, lexicon.REL
                                               lexicon.TRUNCATION_PHRASES) for group in table.values() for p in group)
 _CLOSERS = "\"'”’»)]*"
 _SENTENCE_ENDERS = frozenset(".!?;:。！？；…។။")
+# Reference marks after a sentence's full stop: "…in 1998.[12]", "…the war. [MP3 SP]", "…said.¹".
+_SUPERSCRIPT_DIGITS = "¹²³⁰⁴⁵⁶⁷⁸⁹"
+_TRAILING_REFERENCES = re.compile(rf"(?:\s*\[(?![.…\s]*\])[^\[\]\n]{{1,30}}\]|[{_SUPERSCRIPT_DIGITS}])+$")
 _SOUTHEAST_ASIAN_FUNCTION = re.compile("|".join(sorted(page_words.SOUTHEAST_ASIAN_FUNCTION_WORDS, key=len, reverse=True)))
 _BULLETS = frozenset("*+•·▪►▸‣◦-–")
 _PROSE_MIN_TOKENS = 10
@@ -155,7 +158,7 @@ def _measures(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
     stop_share = np.where(mostly_cjk, np.minimum(1.0, 3.0 * cjk_function / np.maximum(cjk, 1)),
                           stop / np.maximum(words, 1))
     title_share = title_starts / np.maximum(alpha_starts, 1)
-    sentence_end = np.array([text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDERS for text in texts], dtype=np.float64)
+    sentence_end = np.array([_ends_sentence(text) for text in texts], dtype=np.float64)
     southeast_asian = (cls & _SOUTHEAST_ASIAN) != 0
     if southeast_asian.any():
         tokens, stop_share, sentence_end = _southeast_asian(
@@ -175,6 +178,12 @@ def _measures(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
         markup,
     ]).astype(np.float64)
     return base, tokens_list, line_of
+
+
+def _ends_sentence(text: str) -> bool:
+    if text[-1:] == "]" or text[-1:] in _SUPERSCRIPT_DIGITS:
+        text = _TRAILING_REFERENCES.sub("", text)
+    return text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDERS
 
 
 def is_markup(text: str) -> bool:
