@@ -22,13 +22,15 @@ FOOTER = "\n".join(["Most read", "About us", "Contact", "Privacy policy", "Terms
 PAGE = f"{MENU}\nLibrary stays open after council vote\n{ARTICLE}\n{FOOTER}"
 
 
-def write_wet(path, pages: list[tuple[str, str]], *, compress: bool = True) -> str:
+def write_wet(path, pages: list[tuple[str, ...]], *, compress: bool = True) -> str:
+    """A WET file of ``(url, text)`` or ``(url, text, WARC-Date)`` pages."""
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=compress)
     writer.write_record(writer.create_warcinfo_record(path.name, {"software": "test"}))
-    for url, text in pages:
+    for url, text, *date in pages:
+        headers = {"Content-Type": "text/plain", **({"WARC-Date": date[0]} if date else {})}
         writer.write_record(writer.create_warc_record(url, "conversion", payload=io.BytesIO(text.encode("utf-8")),
-                                                      warc_headers_dict={"Content-Type": "text/plain"}))
+                                                      warc_headers_dict=headers))
     path.write_bytes(buffer.getvalue())
     return str(path)
 

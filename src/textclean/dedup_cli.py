@@ -106,7 +106,8 @@ def _spark(inputs, output, clusters, config, text_key, id_key, index, master, on
 @click.option("--rejected", default=None, help="With --on-error skip: write each skipped record and why, as JSONL.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print the LSH bands and rows and their S-curve on stderr.")
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
-              help="spark: run on Apache Spark (the 'spark' extra); JSONL or Parquet in and out, --id-key required.")
+              help="spark: run on Apache Spark (the 'spark' extra); JSONL, WET or Parquet in, JSONL or Parquet out; "
+                   "--id-key required but for WET.")
 @click.option("--master", default="local[*]", show_default=True, help="Spark master URL for --engine spark.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
               help="Processes computing shingles and signatures (local engine); the result is the same for any number.")

@@ -20,6 +20,8 @@ from .errors import InputError
 from .io import READ_ERRORS, ReadStats, Record, Rejection, open_binary, source_name
 
 WET_SUFFIXES = (".wet", ".wet.gz")
+#: The fields of a WET record besides its text.
+WET_FIELDS = ("url", "date", "warc_record_id")
 
 
 def is_wet_path(path: str) -> bool:

@@ -9,6 +9,8 @@ Java. Only the DataFrame API is used, so it also runs on Spark Connect.
   (large-star / small-star) and keep policy, as Spark stages; adds ``cluster_id`` (the
   smallest member id), ``duplicate_of``, ``similarity``, ``containment`` and ``reason``, the
   same as :func:`textclean.dedup_records` reports, whatever the partitioning.
+- :func:`read_wet`: the pages of Common Crawl WET files as a DataFrame (url, date,
+  warc_record_id, text), one task per file.
 - :func:`spark_session`: a session (``local[*]`` by default) with the workers' Python set.
 """
 from __future__ import annotations
@@ -25,8 +27,10 @@ require_pyspark()  # a clear message naming the extra, before the imports that n
 
 from .clean_udf import clean  # noqa: E402
 from .components import connected_components  # noqa: E402
+from .wet import read_wet  # noqa: E402
 
-__all__ = ["ANNOTATION_COLUMNS", "clean", "connected_components", "dedup", "java_available", "spark_session"]
+__all__ = ["ANNOTATION_COLUMNS", "clean", "connected_components", "dedup", "java_available", "read_wet",
+           "spark_session"]
 
 #: The columns :func:`dedup` adds.
 ANNOTATION_COLUMNS = ("cluster_id", "duplicate_of", "similarity", "containment", "reason")

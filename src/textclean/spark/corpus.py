@@ -1,7 +1,8 @@
-"""``textclean dedup --engine spark``: JSONL or Parquet files in, JSONL or Parquet out.
+"""``textclean dedup --engine spark``: JSONL, WET or Parquet files in, JSONL or Parquet out.
 
 JSONL records are read as raw lines and written back unchanged (every field as it was, in
-input order), as the local engine does; Parquet is read and written by Spark. An output
+input order), as the local engine does; WET records become the local engine's JSONL records
+(:mod:`textclean.spark.wet`); Parquet is read and written by Spark. An output
 ending in ``.parquet`` is a Parquet directory written by Spark; any other output is one JSONL
 file (or ``-``), streamed to the driver a partition at a time.
 """
@@ -18,9 +19,10 @@ from ..config import DedupConfig
 from ..dedup import REASONS
 from ..errors import ConfigError, InputError
 from ..keep import KeepPolicy
+from ..wet import WET_FIELDS, is_wet_path
+from .wet import LINES_SCHEMA, raise_first_error, wet_lines
 
 PARQUET = ".parquet"
-_LINES_SCHEMA = "pos long, file string, id string, text string, keep_json string, line string, error string"
 
 
 def is_parquet(path: str) -> bool:
@@ -68,7 +70,7 @@ def _read_jsonl(spark, paths: Sequence[str], text_key: str, id_key: str, keep_fi
     lines = (spark.read.text(list(paths)).withColumnRenamed("value", "line")
              .where(F.trim("line") != "")
              .select(F.monotonically_increasing_id().alias("pos"), F.input_file_name().alias("file"), "line"))
-    parsed = lines.mapInPandas(_parse_lines(text_key, id_key, keep_field), _LINES_SCHEMA).localCheckpoint(eager=True)
+    parsed = lines.mapInPandas(_parse_lines(text_key, id_key, keep_field), LINES_SCHEMA).localCheckpoint(eager=True)
     bad = parsed.where(F.col("error").isNotNull()).orderBy("file", "pos").first()
     if bad is not None:
         raise InputError(f"{bad['file']}: {bad['error']} (in the record {bad['line'][:80]!r})")
@@ -84,18 +86,15 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
     from .dedup_stages import annotate
     from .session import spark_session
 
-    if id_key is None:
-        raise ConfigError("--engine spark needs --id-key: the field holding each record's unique id")
     if io.STDIO in inputs:
         raise ConfigError("--engine spark reads files, not stdin; write the records to a JSONL or Parquet file")
     files = [p for p in inputs if is_parquet(p)] or io.expand_inputs(inputs)
-    kinds = {is_parquet(p) for p in files}
-    if len(kinds) > 1 or (False in kinds and not all(io.is_jsonl_path(p) for p in files)):
-        raise ConfigError("--engine spark takes JSONL files (.jsonl, .ndjson) or Parquet (.parquet), not both "
-                          "and not plain text files")
+    kind = _kind(files)
+    if id_key is None and kind != "wet":
+        raise ConfigError("--engine spark needs --id-key: the field holding each record's unique id")
     spark = spark_session(master)
     keep_field = KeepPolicy.parse(config.keep).field
-    if True in kinds:
+    if kind == "parquet":
         frame = spark.read.parquet(*files)
         annotated = dedup(frame, text_col=text_key, id_col=id_key, config=config)
         annotation = annotated.select(F.col(id_key).cast("string").alias("id"), "cluster_id", "duplicate_of",
@@ -103,14 +102,20 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
         kept = annotated.where(F.col("duplicate_of").isNull()).select(*frame.columns)
         _write_rows(kept, output)
     else:
-        parsed = _read_jsonl(spark, files, text_key, id_key, keep_field)
+        if kind == "wet":
+            parsed = wet_lines(spark, files, text_key=text_key, keep_field=keep_field).localCheckpoint(eager=True)
+            raise_first_error(parsed)
+            id_key = "warc_record_id"
+        else:
+            parsed = _read_jsonl(spark, files, text_key, id_key, keep_field)
         check_documents(parsed, text_col=text_key, id_col=id_key)
         annotation = annotate(parsed.select("id", "text", "keep_json"), config)
         kept = (parsed.join(annotation.where(F.col("duplicate_of").isNull()).select("id"), "id")
                 .orderBy("file", "pos"))
         if is_parquet(output):
-            kept.select(F.from_json("line", spark.read.json(list(files)).schema).alias("r")).select("r.*") \
-                .write.mode("overwrite").parquet(output)
+            schema = (", ".join(f"`{name}` string" for name in (*WET_FIELDS, text_key)) if kind == "wet"
+                      else spark.read.json(list(files)).schema)
+            kept.select(F.from_json("line", schema).alias("r")).select("r.*").write.mode("overwrite").parquet(output)
         else:
             with io.atomic_output(output) as out:
                 for row in kept.select("line").toLocalIterator():
@@ -125,6 +130,16 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
     parts = ", ".join(f"{reasons[r]} {r}" for r in REASONS if reasons[r])
     return (f"dedup: {total} documents, {total - n_removed} kept, {n_removed} removed"
             + (f" ({parts})" if parts else "") + f"; Spark {spark.version} on {master}")
+
+
+def _kind(files: Sequence[str]) -> str:
+    """``parquet``, ``jsonl`` or ``wet``: the one kind of file ``files`` are."""
+    kinds = {"parquet" if is_parquet(p) else "wet" if is_wet_path(p) else "jsonl" if io.is_jsonl_path(p) else "text"
+             for p in files}
+    if len(kinds) > 1 or "text" in kinds:
+        raise ConfigError("--engine spark takes JSONL files (.jsonl, .ndjson), WET files (.wet, .wet.gz) or Parquet "
+                          "(.parquet), one kind at a time, and not plain text files")
+    return kinds.pop()
 
 
 def _write_rows(frame, path: str) -> None:

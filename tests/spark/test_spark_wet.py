@@ -1,0 +1,86 @@
+"""WET files on Spark: ``read_wet`` and ``textclean dedup --engine spark`` give what the local engine gives."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from textclean.cli import main
+from textclean.errors import InputError
+
+from test_wet import ARTICLE, PAGE, write_wet  # tests/ is on the path (its conftest.py)
+
+OTHER = "\n".join(f"Storm warnings were issued on day {i} for the whole coast, and ferries stayed in port "
+                  "while the wind reached gale force." for i in range(6))
+
+
+def _corpus(tmp_path) -> list[str]:
+    first = write_wet(tmp_path / "a.wet.gz", [("https://example.com/library", PAGE, "2024-03-02T10:00:00Z"),
+                                              ("https://example.com/storm", OTHER, "2024-03-02T11:00:00Z")])
+    second = write_wet(tmp_path / "b.wet", [
+        ("https://mirror.example.org/library", PAGE + "\nShare this", "2024-03-05T09:00:00Z"),
+        ("https://mirror.example.org/short", ARTICLE.split("\n")[0], "2024-03-01T08:00:00Z")], compress=False)
+    return [first, second]
+
+
+def test_read_wet_gives_one_row_per_page(spark, tmp_path):
+    from textclean.spark import read_wet
+
+    frame = read_wet(spark, _corpus(tmp_path))
+    assert frame.columns == ["url", "date", "warc_record_id", "text"]
+    rows = sorted(frame.collect(), key=lambda r: r["url"])
+    assert [r["url"] for r in rows] == ["https://example.com/library", "https://example.com/storm",
+                                        "https://mirror.example.org/library", "https://mirror.example.org/short"]
+    assert rows[1]["text"] == OTHER and all(r["warc_record_id"].startswith("<urn:uuid:") and r["date"] for r in rows)
+
+
+# One cluster: the library page, its longer mirror, and the short page made of its first paragraph.
+@pytest.mark.parametrize("keep, kept_copy", [("longest", "https://mirror.example.org/library"),
+                                             ("earliest:date", "https://mirror.example.org/short")])
+def test_dedup_of_wet_files_equals_the_local_engine(spark, tmp_path, keep, kept_copy):
+    inputs = _corpus(tmp_path)
+    outputs = {}
+    for engine in ("local", "spark"):
+        out, clusters = tmp_path / f"{engine}.jsonl", tmp_path / f"{engine}-clusters.jsonl"
+        result = CliRunner().invoke(main, ["dedup", *inputs, "-o", str(out), "--clusters", str(clusters),
+                                           "--keep", keep, "--engine", engine, "--master", "local[2]"])
+        assert result.exit_code == 0, result.output
+        assert result.stderr.startswith("dedup: 4 documents, 2 kept, 2 removed")
+        outputs[engine] = (out.read_text(), clusters.read_text())
+    assert outputs["spark"] == outputs["local"]
+    kept = [json.loads(line) for line in outputs["spark"][0].splitlines()]
+    assert [r["url"] for r in kept] == ["https://example.com/storm", kept_copy]  # in input order
+
+
+def test_wet_to_parquet(spark, tmp_path):
+    out = tmp_path / "kept.parquet"
+    result = CliRunner().invoke(main, ["dedup", *_corpus(tmp_path), "-o", str(out), "--engine", "spark"])
+    assert result.exit_code == 0, result.output
+    rows = spark.read.parquet(str(out)).collect()
+    assert sorted(r["url"] for r in rows) == ["https://example.com/storm", "https://mirror.example.org/library"]
+
+
+def test_a_cut_off_wet_file_is_an_error_naming_the_record(spark, tmp_path):
+    from textclean.spark import read_wet
+
+    whole = write_wet(tmp_path / "whole.wet", [("https://example.com/a", "One."), ("https://example.com/b", "Two " * 500)],
+                      compress=False)
+    cut = tmp_path / "cut.wet"
+    cut.write_bytes(open(whole, "rb").read()[:-1500])
+    with pytest.raises(InputError, match=r"cut\.wet:3: the record is cut off"):
+        read_wet(spark, [str(cut)])
+    out = tmp_path / "o.jsonl"
+    result = CliRunner().invoke(main, ["dedup", str(cut), "-o", str(out), "--engine", "spark"])
+    assert result.exit_code == 1 and "cut.wet:3: the record is cut off" in result.output
+    assert not out.exists()
+
+
+def test_mixed_kinds_and_unknown_keep_fields_are_refused(spark, tmp_path):
+    inputs = _corpus(tmp_path)
+    jsonl = tmp_path / "c.jsonl"
+    jsonl.write_text(json.dumps({"id": "x", "text": "y"}) + "\n")
+    result = CliRunner().invoke(main, ["dedup", inputs[0], str(jsonl), "--engine", "spark", "--id-key", "id"])
+    assert result.exit_code == 1 and "one kind at a time" in result.output
+    result = CliRunner().invoke(main, ["dedup", *inputs, "--engine", "spark", "--keep", "latest:crawled"])
+    assert result.exit_code == 1 and "'crawled' is not a field of WET records" in result.output
