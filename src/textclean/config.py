@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from .errors import ConfigError
+from .errors import ConfigError, check_share
 from .reasons import Reason
 
 DEFAULT_DETECTORS = (
@@ -69,14 +69,14 @@ class CleanConfig:
 
     def __post_init__(self) -> None:
         for name in _SHARES:
-            _check_share(name, getattr(self, name))
+            check_share(name, getattr(self, name))
         for name in _COUNTS:
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{name} must be a whole number of at least 1, got {value!r}")
         thresholds = {str(Reason(_reason(k))): float(v) for k, v in self.thresholds.items()}
         for reason, value in thresholds.items():
-            _check_share(f"thresholds[{reason!r}]", value)
+            check_share(f"thresholds[{reason!r}]", value)
         object.__setattr__(self, "detectors", tuple(self.detectors))
         object.__setattr__(self, "thresholds", MappingProxyType({**_DEFAULT_THRESHOLDS, **thresholds}))
         for name in ("extra_phrases", "extra_patterns"):
@@ -104,11 +104,6 @@ def _reason(key: str) -> str:
     except ValueError:
         known = ", ".join(r.value for r in Reason)
         raise ConfigError(f"unknown reason {key!r}; known reasons: {known}") from None
-
-
-def _check_share(name: str, value: float) -> None:
-    if not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
-        raise ConfigError(f"{name} must be within 0..1 (a share, not a percentage), got {value!r}")
 
 
 _DEFAULT_THRESHOLDS = {reason.value: 0.5 for reason in Reason}
@@ -164,13 +159,10 @@ class DedupConfig:
     keep: str = "longest"
 
     def __post_init__(self) -> None:
-        if not 0.0 < self.threshold <= 1.0:
-            raise ConfigError(f"threshold must be in (0, 1], got {self.threshold!r}; 0.8 is usual")
-        ct = self.containment_threshold
-        if ct is not None and not 0.0 < ct <= 1.0:
-            raise ConfigError(f"containment_threshold must be in (0, 1] or None, got {ct!r}; 0.9 is usual")
-        if not 0.0 < self.containment_min_ratio <= 1.0:
-            raise ConfigError(f"containment_min_ratio must be in (0, 1], got {self.containment_min_ratio!r}")
+        check_share("threshold", self.threshold, zero=False, usual=0.8)
+        if self.containment_threshold is not None:  # None turns containment off
+            check_share("containment_threshold", self.containment_threshold, zero=False, usual=0.9)
+        check_share("containment_min_ratio", self.containment_min_ratio, zero=False)
         KeepPolicy.parse(self.keep)
         self.bands_rows  # validates recall and num_perm against the thresholds
 

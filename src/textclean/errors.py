@@ -10,6 +10,21 @@ class ConfigError(TextcleanError, ValueError):
     """A configuration value is out of range or unknown; the message says which and why."""
 
 
+def check_share(name: str, value: object, *, zero: bool = True, one: bool = True, usual: float | None = None) -> None:
+    """Raise :class:`ConfigError` unless ``value`` is a share: a number within 0..1 (``zero`` and
+    ``one`` say whether the ends are allowed), not a percentage.
+
+    >>> check_share("threshold", 80, zero=False, usual=0.8)
+    Traceback (most recent call last):
+    textclean.errors.ConfigError: threshold must be within (0, 1] (a share, not a percentage), got 80; 0.8 is usual
+    """
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if not (number and (0.0 < value if not zero else 0.0 <= value) and (value <= 1.0 if one else value < 1.0)):
+        span = "0..1" if zero and one else f"{'[' if zero else '('}0, 1{']' if one else ')'}"
+        raise ConfigError(f"{name} must be within {span} (a share, not a percentage), got {value!r}"
+                          + (f"; {usual:g} is usual" if usual is not None else ""))
+
+
 class InputError(TextcleanError, ValueError):
     """Input that cannot be read: the message names the file and the line or record."""
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from datasketch import LeanMinHash, MinHash
 
-from .errors import ConfigError
+from .errors import ConfigError, check_share
 from .shingles import Shingling, normalized_for, shingle_hashes_many
 
 #: The datasketch permutation scheme every signature uses; saved indexes record it.
@@ -139,10 +139,8 @@ def choose_bands(
     """
     targets = [(threshold, recall), *also]
     for similarity, chance in targets:
-        if not 0.0 < similarity <= 1.0:
-            raise ConfigError(f"threshold must be in (0, 1], got {similarity!r}")
-        if not 0.0 < chance < 1.0:
-            raise ConfigError(f"recall must be in (0, 1), got {chance!r}; 0.99 is usual")
+        check_share("threshold", similarity, zero=False)
+        check_share("recall", chance, zero=False, one=False, usual=0.99)
     best: tuple[int, int] | None = None
     for rows in range(1, num_perm // 2 + 1):
         bands = num_perm // rows

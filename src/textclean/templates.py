@@ -28,7 +28,7 @@ from typing import Any
 from datasketch import MinHashLSH
 from rapidfuzz import fuzz
 
-from .errors import ConfigError, IndexMismatchError, InputError
+from .errors import ConfigError, IndexMismatchError, InputError, check_share
 from .minhash import SCHEME, MinHasher, choose_bands
 from .normalize import SENTENCE_END, normalize, word_count
 from .shingles import SHINGLE_HASH_VERSION, Shingling
@@ -52,9 +52,7 @@ class TemplateParams:
 
     def __post_init__(self) -> None:
         for name in ("min_share", "fuzzy_threshold"):
-            value = getattr(self, name)
-            if not isinstance(value, (int, float)) or not 0.0 < value <= 1.0:
-                raise ConfigError(f"{name} must be within (0, 1] (a share, not a percentage), got {value!r}")
+            check_share(name, getattr(self, name), zero=False)
         if not isinstance(self.min_pages, int) or self.min_pages < 2:
             raise ConfigError(f"min_pages must be a whole number of at least 2 (one page has no template), "
                               f"got {self.min_pages!r}")

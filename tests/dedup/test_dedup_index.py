@@ -150,6 +150,8 @@ def test_duplicate_ids_are_refused_with_a_hint():
 def test_config_is_validated_with_a_fix():
     with pytest.raises(ConfigError, match="0.8 is usual"):
         DedupConfig(threshold=1.5)
+    with pytest.raises(ConfigError, match=r"containment_threshold must be within \(0, 1\].*got '0.9'"):
+        DedupConfig(containment_threshold="0.9")  # a string from a config file is an error, not a TypeError
     with pytest.raises(ConfigError, match="unknown keep policy"):
         DedupConfig(keep="random")
     bands, rows = DedupConfig().bands_rows
