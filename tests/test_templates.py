@@ -269,3 +269,11 @@ def test_a_chinese_sentence_counts_as_prose():
     headline = "国务院部署扩大内需措施"
     assert is_prose(sentence, normalize(sentence))
     assert not is_prose(headline, normalize(headline))
+
+
+def test_sentences_closed_by_other_languages_quotes_count_as_prose():
+    # German closes a quotation with “ (or «), Japanese with 」; Urdu ends a sentence with ۔
+    for sentence in ("Der Bürgermeister sagte am Abend: „Wir werden die Bibliothek auf jeden Fall offen halten.“",
+                     "市長は記者会見で「図書館は来年も必ず開館を続けることになりました。」",
+                     "شہر کے میئر نے کہا کہ لائبریری اگلے سال بھی ہر حال میں کھلی رہے گی اور کوئی تبدیلی نہیں ہوگی۔"):
+        assert is_prose(sentence, normalize(sentence)), sentence

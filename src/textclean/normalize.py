@@ -44,9 +44,10 @@ _WORD = regex.compile(r"\w+")
 # and Burmese put spaces only between phrases; their words average about four code points
 # (marks included; an estimate from Thai word-segmented text, as the dev sets have none).
 CJK_CHARS_PER_WORD = 1.7
-# A line that ends a sentence: its closing mark in most scripts (Latin, Arabic, CJK, Devanagari,
-# Khmer, Burmese), or a Thai or Lao letter, since those scripts mark no sentence end.
-SENTENCE_END = regex.compile(r"(?:[.!?؟。！？।…»\"”’')\]។။]|[\p{Thai}\p{Lao}])\s*$")
+# A line that ends a sentence: its closing mark in most scripts (Latin, Arabic, Urdu, CJK,
+# Devanagari, Khmer, Burmese) or a closing quote or bracket (German closes with “ and «, CJK
+# with 」), or a Thai or Lao letter, since those scripts mark no sentence end.
+SENTENCE_END = regex.compile(r"(?:[.!?؟۔。！？।…»«\"“”‘’')）\]」』។။]|[\p{Thai}\p{Lao}])\s*$")
 SOUTHEAST_ASIAN_CHARS_PER_WORD = 4.0
 _CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]+")
 _SOUTHEAST_ASIAN_RUN = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]+")
