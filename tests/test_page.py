@@ -280,3 +280,10 @@ def test_a_reference_mark_after_the_full_stop_still_ends_the_sentence():
              "[Menu]", "Home [1]", "Read the rest […]"]
     ends = page_features(segment("\n".join(lines)))[:, FEATURES.index("sentence_end")]
     assert ends.tolist() == [1, 1, 1, 1, 0, 0, 1]
+
+
+def test_sentence_ends_inside_the_quotes_and_marks_of_other_languages():
+    lines = ["Er sagte: „Wir bleiben hier.“", "Elle a dit : « Nous restons. »", "彼は「ここに残る。」",
+             "هل سيبقى المكتب مفتوحا؟", "कार्यालय खुला रहेगा।", "Startseite »"]
+    ends = page_features(segment("\n".join(lines)))[:, FEATURES.index("sentence_end")]
+    assert ends.tolist() == [1, 1, 1, 1, 1, 0]

@@ -64,8 +64,10 @@ _TOKEN = re.compile(r"\w+|\n")
 _NAV = frozenset(normalize(p) for group in lexicon.NAVIGATION_PHRASES.values() for p in group)
 _PROMO = frozenset(normalize(p) for table in (lexicon.PROMO_PHRASES, lexicon.RELATED_PHRASES,
                                               lexicon.TRUNCATION_PHRASES) for group in table.values() for p in group)
-_CLOSERS = "\"'”’»)]*"
-_SENTENCE_ENDERS = frozenset(".!?;:。！？；…។။")
+# Closing quotes and brackets after a sentence's mark: English and French (”’»), German (“‘«›),
+# CJK (」』）】); and the spaces French puts inside them.
+_CLOSERS = "\"'”’»)]*“‘«›」』）】 \u00a0\u202f"
+_SENTENCE_ENDERS = frozenset(".!?;:。！？；…។။؟।۔")
 # Reference marks after a sentence's full stop: "…in 1998.[12]", "…the war. [MP3 SP]", "…said.¹".
 _SUPERSCRIPT_DIGITS = "¹²³⁰⁴⁵⁶⁷⁸⁹"
 _TRAILING_REFERENCES = re.compile(rf"(?:\s*\[(?![.…\s]*\])[^\[\]\n]{{1,30}}\]|[{_SUPERSCRIPT_DIGITS}])+$")
