@@ -287,3 +287,17 @@ def test_sentence_ends_inside_the_quotes_and_marks_of_other_languages():
              "هل سيبقى المكتب مفتوحا؟", "कार्यालय खुला रहेगा।", "Startseite »"]
     ends = page_features(segment("\n".join(lines)))[:, FEATURES.index("sentence_end")]
     assert ends.tolist() == [1, 1, 1, 1, 1, 0]
+
+
+@pytest.mark.parametrize("language", sorted(set(_PAGE_LANGUAGES) - {"ko"}))  # Korean attaches its particles
+def test_prose_in_more_languages_shows_its_function_words(language):
+    # At least one word in twelve even where articles and prepositions are prefixes (Hebrew, Arabic).
+    shares = page_features(segment("\n".join(_PAGE_LANGUAGES[language])))[:, FEATURES.index("stop_share")]
+    assert shares.min() > 0 and shares.mean() >= 0.08, shares
+
+
+def test_words_run_on_through_combining_marks():
+    # Devanagari vowel signs are combining marks: 13 words, not 30 fragments.
+    line = "सरकार ने बुधवार को छोटे व्यवसायों के लिए नई योजना की घोषणा की"
+    tokens = np.expm1(page_features(segment(line))[0, FEATURES.index("log_tokens")])
+    assert round(tokens) == 13

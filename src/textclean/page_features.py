@@ -35,7 +35,7 @@ from .segment import segment
 from .types import Block
 
 # Character classes, one bit each, looked up by code point (the Basic Multilingual Plane).
-_UPPER, _ALPHA, _DIGIT, _PUNCT, _COMMA, _CJK, _CJK_FUNCTION, _SEPARATOR, _SOUTHEAST_ASIAN = (1 << i for i in range(9))
+_UPPER, _ALPHA, _DIGIT, _PUNCT, _COMMA, _CJK, _CJK_FUNCTION, _SEPARATOR, _SOUTHEAST_ASIAN, _MARK = (1 << i for i in range(10))
 
 
 def _char_table() -> np.ndarray:
@@ -43,12 +43,20 @@ def _char_table() -> np.ndarray:
     every = "".join(map(chr, range(0x10000)))
     for bit, pattern in ((_UPPER, r"\p{Lu}|\p{Lt}"), (_ALPHA, r"\p{L}"), (_DIGIT, r"\p{Nd}"),
                          (_CJK, r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]"),
-                         (_SOUTHEAST_ASIAN, r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")):
+                         (_SOUTHEAST_ASIAN, r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"), (_MARK, r"\p{M}")):
         table[[m.start() for m in regex.finditer(pattern, every)]] |= bit
     for bit, chars in ((_PUNCT, ".!?;,:。！？；，、"), (_COMMA, ",，、"),
                        (_CJK_FUNCTION, page_words.CJK_FUNCTION_CHARS), (_SEPARATOR, "|›»·•/-–—>")):
         table[[ord(ch) for ch in chars]] |= bit
     return table
+
+
+def _ranges(bit: int) -> str:
+    """The code points of ``bit`` as a regular-expression class body of ranges."""
+    points = np.flatnonzero(_TABLE & bit)
+    breaks = np.flatnonzero(np.diff(points) > 1)
+    firsts, lasts = points[np.r_[0, breaks + 1]], points[np.r_[breaks, len(points) - 1]]
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in zip(firsts, lasts))
 
 
 _TABLE = _char_table()
@@ -60,7 +68,9 @@ for _bit, _words in ((_STOP, (w for group in page_words.STOP_WORDS.values() for 
                      (_DATE, (*page_words.MONTH_WORDS, *map(str, range(1990, 2040))))):
     for _word in _words:
         _TOKEN_CLASS[_word] = _TOKEN_CLASS.get(_word, 0) | _bit
-_TOKEN = re.compile(r"\w+|\n")
+# Words run on through combining marks: Python's \w stops at a Devanagari vowel sign, which would
+# cut "हिन्दी" into four tokens.
+_TOKEN = re.compile(rf"[\w{_ranges(_MARK)}]+|\n")
 _NAV = frozenset(normalize(p) for group in lexicon.NAVIGATION_PHRASES.values() for p in group)
 _PROMO = frozenset(normalize(p) for table in (lexicon.PROMO_PHRASES, lexicon.RELATED_PHRASES,
                                               lexicon.TRUNCATION_PHRASES) for group in table.values() for p in group)
@@ -127,7 +137,7 @@ def _measures(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
 
     codes = np.frombuffer(doc.encode("utf-32-le"), dtype=np.uint32)
     cls = _TABLE[np.minimum(codes, 0xFFFF)]
-    word = (cls & (_ALPHA | _DIGIT)) != 0
+    word = (cls & (_ALPHA | _DIGIT | _MARK)) != 0
     word_start = word & ~np.concatenate(([False], word[:-1]))
     space_before = np.concatenate(([False], codes[:-1] == 32))
     space_after = np.concatenate((codes[1:] == 32, [False]))
