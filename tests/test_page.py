@@ -301,3 +301,5 @@ def test_words_run_on_through_combining_marks():
     line = "सरकार ने बुधवार को छोटे व्यवसायों के लिए नई योजना की घोषणा की"
     tokens = np.expm1(page_features(segment(line))[0, FEATURES.index("log_tokens")])
     assert round(tokens) == 13
+    menu = page_features(segment("मुख्य पृष्ठ\nलॉग इन\nखोजें"))  # home page, log in, search
+    assert menu[:, FEATURES.index("nav_phrase")].tolist() == [1, 1, 1]
