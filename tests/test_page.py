@@ -303,3 +303,11 @@ def test_words_run_on_through_combining_marks():
     assert round(tokens) == 13
     menu = page_features(segment("मुख्य पृष्ठ\nलॉग इन\nखोजें"))  # home page, log in, search
     assert menu[:, FEATURES.index("nav_phrase")].tolist() == [1, 1, 1]
+
+
+def test_copyright_lines_are_footer_words_in_more_languages():
+    lines = ["© 2024 Tutti i diritti riservati", "Todos os direitos reservados", "Alle rechten voorbehouden",
+             "Wszelkie prawa zastrzeżone", "Все права защищены", "Všechna práva vyhrazena",
+             "Alla rättigheter förbehållna", "Tüm hakları saklıdır", "Hak cipta dilindungi undang-undang"]
+    shares = page_features(segment("\n".join(lines)))[:, FEATURES.index("footer_words")]
+    assert (shares >= 0.3).all(), shares

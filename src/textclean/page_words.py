@@ -109,6 +109,16 @@ FOOTER_WORDS: tuple[str, ...] = (
     "advertisement", "anzeige", "werbung", "publicité", "publicidad", "facebook", "twitter", "instagram",
     "youtube", "linkedin", "pinterest", "whatsapp", "rss", "feed", "share", "teilen", "partager", "compartir",
     "tweet", "comments", "comment", "kommentare", "commentaires", "comentarios", "reply", "antworten",
+    # it pt nl pl ru cs sv tr id (not their words for "enter", "share" or "terms", which prose uses too)
+    "diritti", "riservati", "informativa", "contatti", "accedi", "iscriviti", "condividi", "commenti", "pubblicità",
+    "direitos", "privacidade", "contato", "compartilhar", "partilhar", "comentários", "publicidade",
+    "rechten", "voorbehouden", "privacybeleid", "inloggen", "reacties", "adverteren",
+    "prawa", "zastrzeżone", "prywatności", "zaloguj", "udostępnij", "komentarze", "reklama",
+    "права", "защищены", "конфиденциальности", "контакты", "войти", "подписаться", "поделиться", "комментарии",
+    "реклама", "práva", "vyhrazena", "soukromí", "přihlásit", "sdílet", "komentáře",
+    "rättigheter", "förbehållna", "integritetspolicy", "kontakta", "logga", "kommentarer", "annonsera",
+    "hakları", "saklıdır", "gizlilik", "iletişim", "paylaş", "yorumlar", "reklam",
+    "hak", "cipta", "dilindungi", "privasi", "kontak", "bagikan", "komentar", "iklan",
 )
 # Parts of web addresses.
 LINK_WORDS: tuple[str, ...] = ("http", "https", "www", "com", "org", "net", "html", "htm", "php", "de", "co", "uk")
