@@ -311,3 +311,10 @@ def test_copyright_lines_are_footer_words_in_more_languages():
              "Alla rättigheter förbehållna", "Tüm hakları saklıdır", "Hak cipta dilindungi undang-undang"]
     shares = page_features(segment("\n".join(lines)))[:, FEATURES.index("footer_words")]
     assert (shares >= 0.3).all(), shares
+
+
+def test_datelines_show_their_month_in_more_languages():
+    lines = ["12 marca 2024", "12 марта 2024 года", "12. března 2024", "12 augusti 2024", "12 Mart 2024",
+             "12 Agustus 2024"]
+    shares = page_features(segment("\n".join(lines)))[:, FEATURES.index("date_words")]
+    assert (shares > 0.3).all(), shares

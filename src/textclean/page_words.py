@@ -122,7 +122,7 @@ FOOTER_WORDS: tuple[str, ...] = (
 )
 # Parts of web addresses.
 LINK_WORDS: tuple[str, ...] = ("http", "https", "www", "com", "org", "net", "html", "htm", "php", "de", "co", "uk")
-# Month names (en de fr es it pt nl) and their short forms: datelines and archive lists.
+# Month names (en de fr es it pt nl pl ru cs sv tr id) and English short forms: datelines and archive lists.
 MONTH_WORDS: tuple[str, ...] = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -132,4 +132,11 @@ MONTH_WORDS: tuple[str, ...] = (
     "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
     "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "dezembro",
     "januari", "februari", "maart", "mei", "augustus",
+    # pl ru cs sv tr id, as dates write them (Slavic months in the genitive)
+    "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+    "października", "listopada", "grudnia", "января", "февраля", "марта", "апреля", "мая", "июня", "июля",
+    "августа", "сентября", "октября", "ноября", "декабря", "ledna", "února", "března", "dubna", "května",
+    "června", "července", "srpna", "září", "října", "listopadu", "prosince", "augusti", "ocak", "şubat",
+    "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık", "maret", "agustus",
+    "desember",
 )
