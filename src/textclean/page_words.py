@@ -136,7 +136,7 @@ MONTH_WORDS: tuple[str, ...] = (
     "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
     "października", "listopada", "grudnia", "января", "февраля", "марта", "апреля", "мая", "июня", "июля",
     "августа", "сентября", "октября", "ноября", "декабря", "ledna", "února", "března", "dubna", "května",
-    "června", "července", "srpna", "září", "října", "listopadu", "prosince", "augusti", "ocak", "şubat",
+    "června", "července", "srpna", "září", "října", "listopadu", "prosince", "augusti", "ocak", "şubat", "mart",
     "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık", "maret", "agustus",
     "desember",
 )
