@@ -19,6 +19,7 @@ from .config import DedupConfig
 from .dedup import REASONS, DedupResult, dedup_records
 from .errors import TextcleanError
 from .io import STDIO, Record, Rejection
+from .output import atomic_output, jsonl_line
 from .shingles import Shingling
 
 
@@ -28,7 +29,7 @@ def _records(files, text_key, id_key, encoding, errors, on_error, stats, rejecte
                                 errors=errors, on_error=on_error, stats=stats, stdin=stdin):
         if isinstance(item, Rejection):
             if rejected is not None:
-                rejected.write(io.jsonl_line(item.to_dict()))
+                rejected.write(jsonl_line(item.to_dict()))
         else:
             yield item
 
@@ -138,7 +139,7 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
         stats = io.ReadStats()
         with ExitStack() as stack:
             stdin = stack.enter_context(_stdin_copy()) if io.STDIO in files else None
-            rejected_fh = stack.enter_context(io.atomic_output(rejected)) if rejected else None
+            rejected_fh = stack.enter_context(atomic_output(rejected)) if rejected else None
             records = _records(files, text_key, id_key, encoding, decode_errors, on_error, stats, rejected_fh, stdin)
             progress = _progress() if sys.stderr.isatty() else None
             result = dedup_records(records, config=config, path=index_path, redis_url=redis_url, progress=progress,
@@ -148,20 +149,20 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
             if stdin:
                 stdin.seek(0)
             kept = set(result.kept_ids)
-            with io.atomic_output(output) as out:
+            with atomic_output(output) as out:
                 written = 0
                 for record in _records(files, text_key, id_key, encoding, decode_errors, "skip", io.ReadStats(),
                                        None, stdin):
                     if record.id in kept:
-                        out.write(io.jsonl_line(record.fields or {"id": record.id, text_key: record.text}))
+                        out.write(jsonl_line(record.fields or {"id": record.id, text_key: record.text}))
                         written += 1
                 if written != len(kept):
                     raise click.ClickException(f"the inputs changed while dedup read them ({len(kept)} records "
                                                f"to keep, {written} found on the second read); nothing written")
         if clusters:
-            with io.atomic_output(clusters) as out:
+            with atomic_output(clusters) as out:
                 for duplicate in result.duplicates:
-                    out.write(io.jsonl_line(duplicate.to_json()))
+                    out.write(jsonl_line(duplicate.to_json()))
     except TextcleanError as exc:
         raise click.ClickException(str(exc)) from exc
     summary = _summary(result, stats.records - stats.rejected, index_path or redis_url)

@@ -9,6 +9,7 @@ import click
 from . import io
 from .errors import InputError, TextcleanError
 from .io import STDIO
+from .output import atomic_output
 from .template_learner import learn_templates, site_of
 from .templates import TemplateModel, TemplateParams
 
@@ -38,7 +39,7 @@ def learn(inputs, group_key, text_key, output, min_share, min_pages, fuzzy_thres
         files = io.expand_inputs(inputs or (STDIO,))
         model = learn_templates(_fields(files, text_key, group_key, encoding), group_by=group_key, text_key=text_key,
                                 params=params)
-        with io.atomic_output(output) as out:
+        with atomic_output(output) as out:
             out.write(model.to_json())
     except TextcleanError as exc:
         raise click.ClickException(str(exc)) from exc

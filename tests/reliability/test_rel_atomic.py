@@ -55,7 +55,7 @@ def test_outputs_get_the_usual_file_mode(tmp_path):
 def test_the_next_run_removes_a_killed_runs_temporary_file(tmp_path):
     import socket
 
-    from textclean.io import atomic_output
+    from textclean.output import atomic_output
 
     finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     owner = f".out.txt.{socket.gethostname()}-"

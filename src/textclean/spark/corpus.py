@@ -19,6 +19,7 @@ from ..config import DedupConfig
 from ..dedup import REASONS
 from ..errors import ConfigError, InputError
 from ..keep import KeepPolicy
+from ..output import atomic_output, jsonl_line
 from ..wet import WET_FIELDS, is_wet_path
 from .wet import LINES_SCHEMA, raise_first_error, wet_lines
 
@@ -52,7 +53,7 @@ def _parse_lines(text_key: str, id_key: str, keep_field: str | None):
                         error = f"field {id_key!r} is missing; choose the id field with --id-key"
                     record_id = None if value is None else str(value)
                     keep = json.dumps({keep_field: obj.get(keep_field)}) if keep_field else None
-                    line = io.jsonl_line(obj)  # written back as the local engine writes it
+                    line = jsonl_line(obj)  # written back as the local engine writes it
                 ids.append(record_id)
                 texts.append(text)
                 keeps.append(keep)
@@ -117,7 +118,7 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
                       else spark.read.json(list(files)).schema)
             kept.select(F.from_json("line", schema).alias("r")).select("r.*").write.mode("overwrite").parquet(output)
         else:
-            with io.atomic_output(output) as out:
+            with atomic_output(output) as out:
                 for row in kept.select("line").toLocalIterator():
                     out.write(row["line"])
     removed = annotation.where(F.col("duplicate_of").isNotNull()).orderBy("id")
@@ -147,6 +148,6 @@ def _write_rows(frame, path: str) -> None:
     if is_parquet(path):
         frame.write.mode("overwrite").parquet(path)
         return
-    with io.atomic_output(path) as out:
+    with atomic_output(path) as out:
         for row in frame.toLocalIterator():
-            out.write(io.jsonl_line(row.asDict(recursive=True)))
+            out.write(jsonl_line(row.asDict(recursive=True)))

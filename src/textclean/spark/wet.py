@@ -12,8 +12,8 @@ from collections.abc import Iterator, Sequence
 
 import pandas as pd
 
-from .. import io
 from ..errors import ConfigError, InputError
+from ..output import jsonl_line
 from ..wet import WET_FIELDS, iter_wet
 
 #: ``textclean dedup --engine spark``'s parsed rows: order (file, pos), id, text, keep policy
@@ -83,6 +83,6 @@ def _rows(path: str, text_key: str, keep_field: str | None, errors: str) -> Iter
             number = record.line
             fields = record.fields
             keep = json.dumps({keep_field: fields.get(keep_field)}) if keep_field else None
-            yield number, path, record.id, record.text, keep, io.jsonl_line(fields), None
+            yield number, path, record.id, record.text, keep, jsonl_line(fields), None
     except InputError as exc:
         yield number + 1, path, None, None, None, "", str(exc)
