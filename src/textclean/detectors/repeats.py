@@ -150,9 +150,9 @@ def repeated_lead(blocks: Sequence[Block], context: Context) -> list[Finding]:
         while (following := copies.get(run[-1].block + 1)) and 0 < following.source - run[-1].source <= 3:
             run.append(following)
         # A re-emitted lead closes the document, after original article text at least twice
-        # its length; a repeated run elsewhere is the text's own.
-        at_end = len(run) >= 2 and _only_debris_after(run[-1].block, context)
-        if at_end and _originals_between(run[-1].source, run[0].block, context) >= 2 * len(run):
+        # its length (a lone paragraph: four times); a repeated run elsewhere is the text's own.
+        at_end = _only_debris_after(run[-1].block, context)
+        if at_end and _originals_between(run[-1].source, run[0].block, context) >= max(2 * len(run), 4):
             found.extend(_lead_findings(run, blocks))
         index = run[-1].block + 1
     return found
