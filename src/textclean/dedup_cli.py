@@ -70,7 +70,9 @@ def _lsh_report(config: DedupConfig) -> str:
             f"chance that a pair of Jaccard similarity s is compared: {curve}")
 
 
-def _spark(inputs, output, clusters, config, text_key, id_key, index, master, on_error) -> str:
+def _spark(inputs, output, clusters, config, text_key, id_key, index, master, on_error, encoding, errors) -> str:
+    if encoding.replace("-", "").lower() != "utf8":
+        raise click.ClickException("--engine spark reads UTF-8 only; --encoding is for the local engine")
     if index:
         raise click.ClickException("--engine spark dedups one corpus; --index and --redis are for the local engine")
     if on_error != "fail":
@@ -81,7 +83,7 @@ def _spark(inputs, output, clusters, config, text_key, id_key, index, master, on
     from .spark.corpus import dedup_files
 
     return dedup_files(inputs, output=output, clusters=clusters, config=config, text_key=text_key,
-                       id_key=id_key, master=master)
+                       id_key=id_key, master=master, errors=errors)
 
 
 @click.command()
@@ -131,7 +133,7 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
             click.echo(_lsh_report(config), err=True)
         if engine == "spark":
             click.echo(_spark(inputs, output, clusters, config, text_key, id_key, index_path or redis_url, master,
-                              on_error), err=True)
+                              on_error, encoding, decode_errors), err=True)
             return
         if any(p.rstrip("/").lower().endswith(".parquet") for p in (*inputs, output, clusters or "")):
             raise click.ClickException("Parquet files need --engine spark")

@@ -84,3 +84,23 @@ def test_mixed_kinds_and_unknown_keep_fields_are_refused(spark, tmp_path):
     assert result.exit_code == 1 and "one kind at a time" in result.output
     result = CliRunner().invoke(main, ["dedup", *inputs, "--engine", "spark", "--keep", "latest:crawled"])
     assert result.exit_code == 1 and "'crawled' is not a field of WET records" in result.output
+
+
+def test_wet_bytes_that_are_not_utf8_fail_or_are_replaced_as_asked(spark, tmp_path):
+    import io
+
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    writer.write_record(writer.create_warc_record("https://example.com/a", "conversion", payload=io.BytesIO(b"caf\xe9")))
+    wet = tmp_path / "bad.wet.gz"
+    wet.write_bytes(buffer.getvalue())
+    out = tmp_path / "o.jsonl"
+    failed = CliRunner().invoke(main, ["dedup", str(wet), "-o", str(out), "--engine", "spark"])
+    assert failed.exit_code == 1 and "bad.wet.gz:1: byte 0xe9 at offset 3" in failed.output
+    replaced = CliRunner().invoke(main, ["dedup", str(wet), "-o", str(out), "--engine", "spark", "--errors", "replace"])
+    assert replaced.exit_code == 0, replaced.output
+    assert json.loads(out.read_text())["text"] == "caf\ufffd"
+    latin = CliRunner().invoke(main, ["dedup", str(wet), "--engine", "spark", "--encoding", "latin-1"])
+    assert latin.exit_code == 1 and "--engine spark reads UTF-8 only" in latin.output

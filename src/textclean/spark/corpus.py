@@ -79,8 +79,9 @@ def _read_jsonl(spark, paths: Sequence[str], text_key: str, id_key: str, keep_fi
 
 
 def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, config: DedupConfig,
-                text_key: str, id_key: str | None, master: str) -> str:
-    """Deduplicate the records of ``inputs`` on Spark; returns the summary line."""
+                text_key: str, id_key: str | None, master: str, errors: str = "strict") -> str:
+    """Deduplicate the records of ``inputs`` on Spark; returns the summary line. ``errors`` is
+    for WET files' bytes; Spark's JSONL reader substitutes U+FFFD for bytes that are not UTF-8."""
     from pyspark.sql import functions as F
 
     from . import check_documents, dedup
@@ -104,7 +105,7 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
         _write_rows(kept, output)
     else:
         if kind == "wet":
-            parsed = wet_lines(spark, files, text_key=text_key, keep_field=keep_field).localCheckpoint(eager=True)
+            parsed = wet_lines(spark, files, text_key=text_key, keep_field=keep_field, errors=errors).localCheckpoint(eager=True)
             raise_first_error(parsed)
             id_key = "warc_record_id"
         else:
