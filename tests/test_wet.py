@@ -163,3 +163,15 @@ def test_damaged_wet_files_give_records_or_an_input_error_never_a_crash(tmp_path
                 assert str(exc).startswith(str(damaged)) and on_error == "fail"
             else:
                 assert all(r.source == str(damaged) for r in records)
+
+
+def test_id_key_chooses_a_wet_field_as_the_id(tmp_path):
+    wet = write_wet(tmp_path / "crawl.wet", [("https://example.com/a", PAGE), ("https://example.com/b", PAGE)],
+                    compress=False)
+    clusters = tmp_path / "clusters.jsonl"
+    result = CliRunner().invoke(main, ["dedup", wet, "--id-key", "url", "--clusters", str(clusters), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(clusters.read_text()) == {"id": "https://example.com/b", "duplicate_of": "https://example.com/a",
+                                                 "similarity": 1.0, "containment": 1.0, "reason": "exact"}
+    wrong = CliRunner().invoke(main, ["dedup", wet, "--id-key", "id"])
+    assert wrong.exit_code == 1 and "--id-key 'id' is not a field of WET records; they have url, date" in wrong.output

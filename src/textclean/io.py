@@ -305,8 +305,8 @@ def read_records(
 
     for path in files:
         if is_wet_path(path):
-            yield from iter_wet(path, text_key=text_key, errors=errors, on_error=on_error, stats=stats, seen_ids=seen_ids,
-                                stdin=stdin)
+            yield from iter_wet(path, text_key=text_key, id_key=id_key, errors=errors, on_error=on_error, stats=stats,
+                                seen_ids=seen_ids, stdin=stdin)
             continue
         if jsonl or (jsonl is None and (path == STDIO or is_jsonl_path(path))):
             yield from iter_jsonl(path, text_key=text_key, id_key=id_key, encoding=encoding, errors=errors,

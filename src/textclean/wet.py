@@ -16,7 +16,7 @@ from typing import BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from .errors import InputError
+from .errors import ConfigError, InputError
 from .io import READ_ERRORS, ReadStats, Record, Rejection, open_binary, source_name
 
 WET_SUFFIXES = (".wet", ".wet.gz")
@@ -32,6 +32,7 @@ def iter_wet(
     path: str,
     *,
     text_key: str = "text",
+    id_key: str | None = None,
     errors: str = "strict",
     on_error: str = "fail",
     stats: ReadStats | None = None,
@@ -39,11 +40,14 @@ def iter_wet(
     stdin: BinaryIO | None = None,
 ) -> Iterator[Record | Rejection]:
     """The ``conversion`` records of the WET file ``path``, as UTF-8 text (Common Crawl's encoding).
+    Each record's id is its ``WARC-Record-ID``, or the field ``id_key`` names (``url``, ``date``).
 
     An undecodable or cut-off record, or an id seen before (``seen_ids``), raises :class:`InputError`
     naming the file and record, or is yielded as a :class:`Rejection` with ``on_error="skip"``. A
     file that stops being WARC (or a damaged gzip stream) ends there: an error, or one rejection.
     """
+    if id_key not in (None, *WET_FIELDS):
+        raise ConfigError(f"--id-key {id_key!r} is not a field of WET records; they have {', '.join(WET_FIELDS)}")
     stats = stats if stats is not None else ReadStats()
     source = source_name(path)
     number = 0
@@ -54,7 +58,7 @@ def iter_wet(
                     continue
                 stats.records += 1
                 try:
-                    yield _record(warc, source, number, text_key, errors, stats, seen_ids)
+                    yield _record(warc, source, number, text_key, id_key, errors, stats, seen_ids)
                 except InputError as exc:
                     if on_error == "fail":
                         raise
@@ -69,11 +73,16 @@ def iter_wet(
             yield Rejection(source, number + 1, message)
 
 
-def _record(warc, source: str, number: int, text_key: str, errors: str, stats: ReadStats,
+def _record(warc, source: str, number: int, text_key: str, id_key: str | None, errors: str, stats: ReadStats,
             seen_ids: dict[str, str] | None) -> Record:
     where = f"{source}:{number}"
     headers = warc.rec_headers
-    record_id = headers.get_header("WARC-Record-ID") or where
+    warc_id = headers.get_header("WARC-Record-ID") or where
+    values = {"url": headers.get_header("WARC-Target-URI"), "date": headers.get_header("WARC-Date"),
+              "warc_record_id": warc_id}
+    record_id = values[id_key] if id_key else warc_id
+    if record_id is None:
+        raise InputError(f"{where}: the record has no {id_key} (--id-key)")
     if seen_ids is not None:
         first = seen_ids.setdefault(record_id, where)
         if first != where:
@@ -89,6 +98,5 @@ def _record(warc, source: str, number: int, text_key: str, errors: str, stats: R
                          "not valid UTF-8; pass --errors replace to substitute U+FFFD") from exc
     if errors == "replace":
         stats.replaced += text.count("\ufffd") - data.count("\ufffd".encode())
-    fields = {"url": headers.get_header("WARC-Target-URI"), "date": headers.get_header("WARC-Date"),
-              "warc_record_id": record_id, text_key: text}
+    fields = {**values, text_key: text}
     return Record(id=record_id, text=text, source=source, line=number, fields=fields)

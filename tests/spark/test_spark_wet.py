@@ -36,14 +36,14 @@ def test_read_wet_gives_one_row_per_page(spark, tmp_path):
 
 
 # One cluster: the library page, its longer mirror, and the short page made of its first paragraph.
-@pytest.mark.parametrize("keep, kept_copy", [("longest", "https://mirror.example.org/library"),
-                                             ("earliest:date", "https://mirror.example.org/short")])
-def test_dedup_of_wet_files_equals_the_local_engine(spark, tmp_path, keep, kept_copy):
+@pytest.mark.parametrize("keep, kept_copy, id_key", [("longest", "https://mirror.example.org/library", []),
+                                                     ("earliest:date", "https://mirror.example.org/short", ["--id-key", "url"])])
+def test_dedup_of_wet_files_equals_the_local_engine(spark, tmp_path, keep, kept_copy, id_key):
     inputs = _corpus(tmp_path)
     outputs = {}
     for engine in ("local", "spark"):
         out, clusters = tmp_path / f"{engine}.jsonl", tmp_path / f"{engine}-clusters.jsonl"
-        result = CliRunner().invoke(main, ["dedup", *inputs, "-o", str(out), "--clusters", str(clusters),
+        result = CliRunner().invoke(main, ["dedup", *inputs, "-o", str(out), "--clusters", str(clusters), *id_key,
                                            "--keep", keep, "--engine", engine, "--master", "local[2]"])
         assert result.exit_code == 0, result.output
         assert result.stderr.startswith("dedup: 4 documents, 2 kept, 2 removed")
@@ -51,6 +51,8 @@ def test_dedup_of_wet_files_equals_the_local_engine(spark, tmp_path, keep, kept_
     assert outputs["spark"] == outputs["local"]
     kept = [json.loads(line) for line in outputs["spark"][0].splitlines()]
     assert [r["url"] for r in kept] == ["https://example.com/storm", kept_copy]  # in input order
+    removed = [json.loads(line)["id"] for line in outputs["spark"][1].splitlines()]
+    assert all(i.startswith("https://" if id_key else "<urn:uuid:") for i in removed) and len(removed) == 2
 
 
 def test_wet_to_parquet(spark, tmp_path):
@@ -84,6 +86,8 @@ def test_mixed_kinds_and_unknown_keep_fields_are_refused(spark, tmp_path):
     assert result.exit_code == 1 and "one kind at a time" in result.output
     result = CliRunner().invoke(main, ["dedup", *inputs, "--engine", "spark", "--keep", "latest:crawled"])
     assert result.exit_code == 1 and "'crawled' is not a field of WET records" in result.output
+    result = CliRunner().invoke(main, ["dedup", *inputs, "--engine", "spark", "--id-key", "id"])
+    assert result.exit_code == 1 and "--id-key 'id' is not a field of WET records" in result.output
 
 
 def test_wet_bytes_that_are_not_utf8_fail_or_are_replaced_as_asked(spark, tmp_path):

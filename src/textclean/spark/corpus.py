@@ -105,12 +105,12 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
         _write_rows(kept, output)
     else:
         if kind == "wet":
-            parsed = wet_lines(spark, files, text_key=text_key, keep_field=keep_field, errors=errors).localCheckpoint(eager=True)
+            parsed = wet_lines(spark, files, text_key=text_key, id_key=id_key, keep_field=keep_field,
+                               errors=errors).localCheckpoint(eager=True)
             raise_first_error(parsed)
-            id_key = "warc_record_id"
         else:
             parsed = _read_jsonl(spark, files, text_key, id_key, keep_field)
-        check_documents(parsed, text_col=text_key, id_col=id_key)
+        check_documents(parsed, text_col=text_key, id_col=id_key or "warc_record_id")
         annotation = annotate(parsed.select("id", "text", "keep_json"), config)
         kept = (parsed.join(annotation.where(F.col("duplicate_of").isNull()).select("id"), "id")
                 .orderBy("file", "pos"))

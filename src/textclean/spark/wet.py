@@ -22,15 +22,16 @@ LINES_SCHEMA = "pos long, file string, id string, text string, keep_json string,
 _ROWS_PER_BATCH = 1000
 
 
-def wet_lines(spark, paths: Sequence[str], *, text_key: str, keep_field: str | None, errors: str = "strict"):
+def wet_lines(spark, paths: Sequence[str], *, text_key: str, id_key: str | None, keep_field: str | None,
+              errors: str = "strict"):
     """The records of the WET files ``paths`` as :data:`LINES_SCHEMA` rows, one Spark task per
-    file; a record's id is its ``WARC-Record-ID``, as on the local engine."""
-    if keep_field is not None and keep_field not in (*WET_FIELDS, text_key):
-        raise ConfigError(f"the keep policy's field {keep_field!r} is not a field of WET records; they have "
-                          f"{', '.join(WET_FIELDS)} and {text_key!r}")
+    file; a record's id is its ``WARC-Record-ID`` or its ``id_key`` field, as on the local engine."""
+    for name, what in ((id_key, "--id-key"), (keep_field, "the keep policy's field")):
+        if name is not None and name not in WET_FIELDS:
+            raise ConfigError(f"{what} {name!r} is not a field of WET records; they have {', '.join(WET_FIELDS)}")
     paths = list(paths)
     return spark.range(0, len(paths), 1, len(paths)).mapInPandas(
-        _reader(paths, text_key, keep_field, errors), LINES_SCHEMA)
+        _reader(paths, text_key, id_key, keep_field, errors), LINES_SCHEMA)
 
 
 def read_wet(spark, paths: Sequence[str], *, text_col: str = "text", errors: str = "strict"):
@@ -40,7 +41,8 @@ def read_wet(spark, paths: Sequence[str], *, text_col: str = "text", errors: str
     UTF-8. A cut-off record or a file that is not WET raises :class:`InputError` naming it."""
     from pyspark.sql import functions as F
 
-    lines = wet_lines(spark, paths, text_key=text_col, keep_field=None, errors=errors).localCheckpoint(eager=True)
+    lines = wet_lines(spark, paths, text_key=text_col, id_key=None, keep_field=None,
+                      errors=errors).localCheckpoint(eager=True)
     raise_first_error(lines)
     schema = ", ".join(f"`{name}` string" for name in (*WET_FIELDS, text_col))
     return lines.select(F.from_json("line", schema).alias("r")).select("r.*")
@@ -55,14 +57,14 @@ def raise_first_error(lines) -> None:
         raise InputError(bad["error"])
 
 
-def _reader(paths: list[str], text_key: str, keep_field: str | None, errors: str):
+def _reader(paths: list[str], text_key: str, id_key: str | None, keep_field: str | None, errors: str):
     """A ``mapInPandas`` function: file numbers to the rows of those files, in batches."""
 
     def read(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for pdf in batches:
             for index in pdf["id"]:
                 rows = []
-                for row in _rows(paths[index], text_key, keep_field, errors):
+                for row in _rows(paths[index], text_key, id_key, keep_field, errors):
                     rows.append(row)
                     if len(rows) == _ROWS_PER_BATCH:
                         yield pd.DataFrame(rows, columns=_COLUMNS)
@@ -75,11 +77,11 @@ def _reader(paths: list[str], text_key: str, keep_field: str | None, errors: str
 _COLUMNS = ["pos", "file", "id", "text", "keep_json", "line", "error"]
 
 
-def _rows(path: str, text_key: str, keep_field: str | None, errors: str) -> Iterator[tuple]:
+def _rows(path: str, text_key: str, id_key: str | None, keep_field: str | None, errors: str) -> Iterator[tuple]:
     """One row per record of ``path``; the file's first error ends it, as a row of its own."""
     number = 0
     try:
-        for record in iter_wet(path, text_key=text_key, errors=errors):
+        for record in iter_wet(path, text_key=text_key, id_key=id_key, errors=errors):
             number = record.line
             fields = record.fields
             keep = json.dumps({keep_field: fields.get(keep_field)}) if keep_field else None
