@@ -24,6 +24,12 @@ WET_SUFFIXES = (".wet", ".wet.gz")
 WET_FIELDS = ("url", "date", "warc_record_id")
 
 
+def check_field(name: str | None, what: str) -> None:
+    """Raise :class:`ConfigError` unless ``name`` (an id or keep-policy field) is None or a WET field."""
+    if name is not None and name not in WET_FIELDS:
+        raise ConfigError(f"{what} {name!r} is not a field of WET records; they have {', '.join(WET_FIELDS)}")
+
+
 def is_wet_path(path: str) -> bool:
     return path.lower().endswith(WET_SUFFIXES)
 
@@ -46,8 +52,7 @@ def iter_wet(
     naming the file and record, or is yielded as a :class:`Rejection` with ``on_error="skip"``. A
     file that stops being WARC (or a damaged gzip stream) ends there: an error, or one rejection.
     """
-    if id_key not in (None, *WET_FIELDS):
-        raise ConfigError(f"--id-key {id_key!r} is not a field of WET records; they have {', '.join(WET_FIELDS)}")
+    check_field(id_key, "--id-key")
     stats = stats if stats is not None else ReadStats()
     source = source_name(path)
     number = 0

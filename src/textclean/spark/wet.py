@@ -12,13 +12,14 @@ from collections.abc import Iterator, Sequence
 
 import pandas as pd
 
-from ..errors import ConfigError, InputError
+from ..errors import InputError
 from ..output import jsonl_line
-from ..wet import WET_FIELDS, iter_wet
+from ..wet import WET_FIELDS, check_field, iter_wet
 
 #: ``textclean dedup --engine spark``'s parsed rows: order (file, pos), id, text, keep policy
 #: value, the JSONL line written for the record, and an error (the first of its file).
 LINES_SCHEMA = "pos long, file string, id string, text string, keep_json string, line string, error string"
+_COLUMNS = ["pos", "file", "id", "text", "keep_json", "line", "error"]
 _ROWS_PER_BATCH = 1000
 
 
@@ -26,9 +27,8 @@ def wet_lines(spark, paths: Sequence[str], *, text_key: str, id_key: str | None,
               errors: str = "strict"):
     """The records of the WET files ``paths`` as :data:`LINES_SCHEMA` rows, one Spark task per
     file; a record's id is its ``WARC-Record-ID`` or its ``id_key`` field, as on the local engine."""
-    for name, what in ((id_key, "--id-key"), (keep_field, "the keep policy's field")):
-        if name is not None and name not in WET_FIELDS:
-            raise ConfigError(f"{what} {name!r} is not a field of WET records; they have {', '.join(WET_FIELDS)}")
+    check_field(id_key, "--id-key")
+    check_field(keep_field, "the keep policy's field")
     paths = list(paths)
     return spark.range(0, len(paths), 1, len(paths)).mapInPandas(
         _reader(paths, text_key, id_key, keep_field, errors), LINES_SCHEMA)
@@ -72,9 +72,6 @@ def _reader(paths: list[str], text_key: str, id_key: str | None, keep_field: str
                 yield pd.DataFrame(rows, columns=_COLUMNS)
 
     return read
-
-
-_COLUMNS = ["pos", "file", "id", "text", "keep_json", "line", "error"]
 
 
 def _rows(path: str, text_key: str, id_key: str | None, keep_field: str | None, errors: str) -> Iterator[tuple]:
