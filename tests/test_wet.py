@@ -165,7 +165,7 @@ def test_damaged_wet_files_give_records_or_an_input_error_never_a_crash(tmp_path
                 assert all(r.source == str(damaged) for r in records)
 
 
-def test_id_key_chooses_a_wet_field_as_the_id(tmp_path):
+def test_id_key_chooses_a_wet_field_as_the_id_and_other_fields_are_errors(tmp_path):
     wet = write_wet(tmp_path / "crawl.wet", [("https://example.com/a", PAGE), ("https://example.com/b", PAGE)],
                     compress=False)
     clusters = tmp_path / "clusters.jsonl"
@@ -175,3 +175,5 @@ def test_id_key_chooses_a_wet_field_as_the_id(tmp_path):
                                                  "similarity": 1.0, "containment": 1.0, "reason": "exact"}
     wrong = CliRunner().invoke(main, ["dedup", wet, "--id-key", "id"])
     assert wrong.exit_code == 1 and "--id-key 'id' is not a field of WET records; they have url, date" in wrong.output
+    wrong = CliRunner().invoke(main, ["dedup", wet, "--keep", "latest:crawled"])
+    assert wrong.exit_code == 1 and "the keep policy's field 'crawled' is not a field of WET records" in wrong.output

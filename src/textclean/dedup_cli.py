@@ -14,11 +14,12 @@ from contextlib import ExitStack
 
 import click
 
-from . import io
+from . import io, wet
 from .config import DedupConfig
 from .dedup import REASONS, DedupResult, dedup_records
 from .errors import TextcleanError
 from .io import STDIO, Record, Rejection
+from .keep import KeepPolicy
 from .output import atomic_output, jsonl_line
 from .shingles import Shingling
 
@@ -138,6 +139,8 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
         if any(p.rstrip("/").lower().endswith(".parquet") for p in (*inputs, output, clusters or "")):
             raise click.ClickException("Parquet files need --engine spark")
         files = io.expand_inputs(inputs)
+        if all(map(wet.is_wet_path, files)):  # a field no WET record has would rank every copy alike
+            wet.check_field(KeepPolicy.parse(config.keep).field, "the keep policy's field")
         stats = io.ReadStats()
         with ExitStack() as stack:
             stdin = stack.enter_context(_stdin_copy()) if io.STDIO in files else None
