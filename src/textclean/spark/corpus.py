@@ -17,7 +17,7 @@ import pandas as pd
 from .. import io
 from ..config import DedupConfig
 from ..dedup import REASONS
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError
 from ..keep import KeepPolicy
 from ..output import atomic_output, jsonl_line
 from ..wet import WET_FIELDS, is_wet_path
@@ -36,7 +36,7 @@ def _parse_lines(text_key: str, id_key: str, keep_field: str | None):
     def parse(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for pdf in batches:
             ids, texts, keeps, errors, lines = [], [], [], [], []
-            for line in pdf["line"]:
+            for file, line in zip(pdf["file"], pdf["line"]):
                 record_id = text = keep = error = None
                 try:
                     obj = json.loads(line)
@@ -54,6 +54,8 @@ def _parse_lines(text_key: str, id_key: str, keep_field: str | None):
                     record_id = None if value is None else str(value)
                     keep = json.dumps({keep_field: obj.get(keep_field)}) if keep_field else None
                     line = jsonl_line(obj)  # written back as the local engine writes it
+                if error is not None:
+                    error = f"{file}: {error} (in the record {line[:80]!r})"
                 ids.append(record_id)
                 texts.append(text)
                 keeps.append(keep)
@@ -72,9 +74,7 @@ def _read_jsonl(spark, paths: Sequence[str], text_key: str, id_key: str, keep_fi
              .where(F.trim("line") != "")
              .select(F.monotonically_increasing_id().alias("pos"), F.input_file_name().alias("file"), "line"))
     parsed = lines.mapInPandas(_parse_lines(text_key, id_key, keep_field), LINES_SCHEMA).localCheckpoint(eager=True)
-    bad = parsed.where(F.col("error").isNotNull()).orderBy("file", "pos").first()
-    if bad is not None:
-        raise InputError(f"{bad['file']}: {bad['error']} (in the record {bad['line'][:80]!r})")
+    raise_first_error(parsed)
     return parsed
 
 
