@@ -78,7 +78,7 @@ def test_a_cut_off_wet_file_is_an_error_naming_the_record(spark, tmp_path):
     assert not out.exists()
 
 
-def test_mixed_kinds_and_unknown_keep_fields_are_refused(spark, tmp_path):
+def test_mixed_kinds_unknown_fields_and_no_files_are_refused(spark, tmp_path):
     inputs = _corpus(tmp_path)
     jsonl = tmp_path / "c.jsonl"
     jsonl.write_text(json.dumps({"id": "x", "text": "y"}) + "\n")
@@ -88,6 +88,9 @@ def test_mixed_kinds_and_unknown_keep_fields_are_refused(spark, tmp_path):
     assert result.exit_code == 1 and "'crawled' is not a field of WET records" in result.output
     result = CliRunner().invoke(main, ["dedup", *inputs, "--engine", "spark", "--id-key", "id"])
     assert result.exit_code == 1 and "--id-key 'id' is not a field of WET records" in result.output
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(main, ["dedup", str(tmp_path / "empty"), "--engine", "spark", "--id-key", "id"])
+    assert result.exit_code == 1 and "--engine spark found no input file to read" in result.output
 
 
 def test_wet_bytes_that_are_not_utf8_fail_or_are_replaced_as_asked(spark, tmp_path):

@@ -136,6 +136,8 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
 
 def _kind(files: Sequence[str]) -> str:
     """``parquet``, ``jsonl`` or ``wet``: the one kind of file ``files`` are."""
+    if not files:
+        raise ConfigError("--engine spark found no input file to read")
     kinds = {"parquet" if is_parquet(p) else "wet" if is_wet_path(p) else "jsonl" if io.is_jsonl_path(p) else "text"
              for p in files}
     if len(kinds) > 1 or "text" in kinds:
