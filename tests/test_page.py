@@ -65,6 +65,28 @@ def test_page_keeps_headline_and_article_and_drops_menu_with_evidence(page_clean
     assert textclean.apply_removals(result.original, result.removed) == result.text
 
 
+def test_evidence_names_each_feature_by_the_side_of_its_mean_the_block_is_on(page_cleaner):
+    # A feature weighs against a block from above its mean or from below, whichever the model
+    # learned; the evidence must name the side the block is actually on ("few words", not "many").
+    phrases: dict[str, list[tuple[int, bool]]] = {}
+    for index, name in enumerate(FEATURES):
+        low, high = low_content_module._AGAINST[name]
+        assert low != high and "_" not in low + high, name
+        phrases.setdefault(low, []).append((index, False))
+        phrases.setdefault(high, []).append((index, True))
+    model = low_content_module.bundled_model()
+    for text in (full_page(), full_page(headline="Kurz"), "\n".join(MENU + ARTICLE[:2] + RELATED * 2 + FOOTER)):
+        result = page_cleaner.clean(text)
+        x = page_features(result.blocks)
+        for decision in result.decisions:
+            if decision.detector != "low_content" or "against it: " not in decision.evidence:
+                continue
+            named = re.split(r", (?![^(]*\))", decision.evidence.split("against it: ")[1])
+            for phrase in named:
+                sides = phrases[phrase]
+                assert any((x[decision.block, f] > model.mean[f]) == above for f, above in sides), (phrase, decision)
+
+
 @pytest.mark.parametrize("article", [
     [
         "Der Stadtrat hat am Dienstag beschlossen, die alte Bibliothek in der Hauptstraße für mindestens fünf weitere "

@@ -72,25 +72,48 @@ _TOKENS, _TITLE_OVERLAP, _SENTENCE_END, _STOP_SHARE, _FOOTER, _MARKUP = (
 _NOT_HEADLINE = [FEATURES.index(name) for name in
                  ("sentence_end", "nav_phrase", "promo_phrase", "date_words", "separators", "footer_words")]
 
-# What a feature means when it weighs against a block, for evidence a person can read.
+# What a feature's value says when it weighs against a block: (below the training mean, above it).
+# Both directions are named, since which one weighs against a block is the model's to learn.
 _AGAINST = {
-    "log_tokens": "few words", "log_chars": "short", "stop_share": "few function words",
-    "sentence_end": "no sentence ending", "punct_density": "little punctuation", "title_share": "title-cased words",
-    "upper_share": "capitals", "digit_share": "digits", "separators": "menu separators (| › » ·)",
-    "nav_phrase": "a navigation phrase", "promo_phrase": "a promo or related-links phrase",
-    "footer_words": "footer words (copyright, privacy, share…)", "link_words": "web addresses",
-    "date_words": "dates", "short_title_line": "a short title-cased line", "repeated_text": "repeated on the page",
-    "short_run": "in a run of short lines", "prose_run": "not in a run of prose", "in_body_region": "outside the prose region",
-    "prose_mass3": "little prose nearby", "prose_mass10": "little prose in the neighbourhood",
-    "relative_tokens": "short for this page", "position": "late on the page", "char_position": "late on the page",
-    "win1_log_tokens": "short neighbours", "win3_log_tokens": "short neighbours", "win10_log_tokens": "short lines around it",
-    "win1_stop_share": "neighbours without function words", "win3_stop_share": "neighbours without function words",
-    "win10_stop_share": "lines around it without function words", "win1_sentence_end": "neighbours without sentences",
-    "win3_sentence_end": "neighbours without sentences", "win10_sentence_end": "lines around it without sentences",
-    "win1_short_title_line": "next to short title-cased lines", "win3_short_title_line": "among short title-cased lines",
-    "win10_short_title_line": "among short title-cased lines", "markup": "HTML markup, not text",
+    "log_chars": ("short", "long"), "log_tokens": ("few words", "many words"),
+    "stop_share": ("few function words", "many function words"),
+    "sentence_end": ("no sentence ending", "a sentence ending"),
+    "punct_density": ("little punctuation", "much punctuation"), "comma_density": ("few commas", "many commas"),
+    "title_share": ("few title-cased words", "title-cased words"), "upper_share": ("few capitals", "capitals"),
+    "digit_share": ("few digits", "digits"), "bullet": ("no list bullet", "a list bullet"),
+    "separators": ("no menu separators", "menu separators (| › » ·)"),
+    "nav_phrase": ("no navigation phrase", "a navigation phrase"),
+    "promo_phrase": ("no promo phrase", "a promo or related-links phrase"),
+    "footer_words": ("no footer words", "footer words (copyright, privacy, share…)"),
+    "link_words": ("no web addresses", "web addresses"), "date_words": ("no dates", "dates"),
+    "short_title_line": ("not a short title-cased line", "a short title-cased line"),
+    "repeated_text": ("said once on the page", "repeated on the page"), "cjk": ("not CJK text", "CJK text"),
+    "starts_lower": ("starts with a capital", "starts in lower case"), "markup": ("not markup", "HTML markup, not text"),
+    "position": ("early on the page", "late on the page"), "char_position": ("early on the page", "late on the page"),
+    "first_block": ("not the first line", "the first line"),
+    "title_overlap": ("not the page title's words", "the page title's words"),
+    "in_body_region": ("outside the prose region", "inside the prose region"),
+    "share_of_longest": ("short beside the page's longest line", "long beside the page's longest line"),
+    "short_run": ("not in a run of short lines", "in a run of short lines"),
+    "prose_run": ("not in a run of prose", "in a run of prose"),
+    "prose_mass3": ("little prose nearby", "much prose nearby"),
+    "prose_mass10": ("little prose in the neighbourhood", "much prose in the neighbourhood"),
+    "relative_tokens": ("short for this page", "long for this page"),
+    "continues_previous": ("not continuing the line above", "continues the line above"),
+    "continued_by_next": ("not continued by the next line", "continued by the next line"),
+    **{f"win{width}_{name}": (low.format(where), high.format(where))
+       for width, where in ((1, "neighbours"), (3, "neighbours"), (10, "lines around it"))
+       for name, (low, high) in {
+           "log_tokens": ("short {}", "long {}"),
+           "stop_share": ("{} without function words", "{} with function words"),
+           "sentence_end": ("{} without sentences", "{} with sentences"),
+           "short_title_line": ("no short title-cased lines among {}", "short title-cased lines among {}"),
+           "date_words": ("no dates among {}", "dates among {}"),
+           "footer_words": ("no footer words among {}", "footer words among {}"),
+           "bullet": ("no list bullets among {}", "list bullets among {}"),
+       }.items()},
 }
-_AGAINST_BY_INDEX = tuple(_AGAINST.get(name, name) for name in FEATURES)
+_AGAINST_BY_INDEX = tuple(_AGAINST[name] for name in FEATURES)
 
 
 class PageModel:
@@ -218,7 +241,9 @@ def low_content(blocks: Sequence[Block], context: Context) -> list[Finding]:
     worst_values = np.take_along_axis(against_dropped, worst, axis=1)
     order = np.argsort(worst_values, axis=1)
     worst, worst_values = np.take_along_axis(worst, order, axis=1), np.take_along_axis(worst_values, order, axis=1)
-    keys = np.where(worst_values < -0.2, worst, -1).tolist()
+    # Each key names a feature and which side of its mean the block lies on (index * 2 + above).
+    above = np.take_along_axis(x[dropped], worst, axis=1) > model.mean[worst]
+    keys = np.where(worst_values < -0.2, worst * 2 + above, -1).tolist()
     against: dict[tuple[int, ...], str] = {}
     inside = f"inside the body region (blocks {start}–{end}); "
     outside = f"outside the body region (blocks {start}–{end}); "
@@ -236,13 +261,16 @@ def low_content(blocks: Sequence[Block], context: Context) -> list[Finding]:
 
 
 @lru_cache(maxsize=4096)
-def _against(features: tuple[int, ...]) -> str:
-    """The (at most three) distinct reasons that weighed most against a block (-1: not strong)."""
+def _against(keys: tuple[int, ...]) -> str:
+    """The (at most three) distinct reasons that weighed most against a block.
+
+    ``keys`` hold ``index * 2 + above`` (is the block's value above the feature's mean), -1 when not strong.
+    """
     reasons: list[str] = []
-    for feature in features:
-        if feature < 0:
+    for key in keys:
+        if key < 0:
             break
-        text = _AGAINST_BY_INDEX[feature]
+        text = _AGAINST_BY_INDEX[key // 2][key % 2]
         if text not in reasons:
             reasons.append(text)
     return "against it: " + ", ".join(reasons[:3]) if reasons else "no single feature decided it"
