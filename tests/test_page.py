@@ -278,6 +278,13 @@ def test_page_keeps_articles_in_languages_the_dev_sets_lack(page_cleaner, langua
     assert not any(line in kept for line in MENU + FOOTER)
 
 
+def test_a_chinese_line_counts_its_characters_not_its_punctuation_as_words():
+    # Eleven Han characters are 11 / 1.7 words however commas split them into runs.
+    one_run, three_runs = "营区内除了露营民宿餐饮", "营区内，除了露营，民宿餐饮"
+    tokens = np.expm1(page_features(segment(f"{one_run}\n{three_runs}"))[:, FEATURES.index("log_tokens")])
+    assert tokens == pytest.approx([11 / 1.7, 11 / 1.7])
+
+
 THAI_MENU = ["หน้าแรก", "ข่าว", "การเมือง", "เศรษฐกิจ", "กีฬา", "บันเทิง", "ต่างประเทศ", "ค้นหา", "เข้าสู่ระบบ", "ติดต่อเรา"]
 THAI_ARTICLE = [  # written for this test: Thai puts no spaces between words and ends no sentence with a mark
     "คณะรัฐมนตรีมีมติเมื่อวันพุธอนุมัติมาตรการช่วยเหลือธุรกิจขนาดเล็กและครอบครัวที่ได้รับผลกระทบจากค่าครองชีพที่สูงขึ้น "

@@ -165,7 +165,8 @@ def _measures(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
         return np.bincount(line_of, weights=(token_cls & bit) != 0, minlength=n)
 
     stop, footer, link, date = per_line(_STOP), per_line(_FOOTER), per_line(_LINK), per_line(_DATE)
-    tokens = words + cjk / CJK_CHARS_PER_WORD
+    # A run of Chinese or Japanese is one \w+ token; it counts a word per CJK_CHARS_PER_WORD characters instead.
+    tokens = words - per_block(word_start & (cls & _CJK != 0)) + cjk / CJK_CHARS_PER_WORD
     mostly_cjk = cjk > 0.3 * chars
     stop_share = np.where(mostly_cjk, np.minimum(1.0, 3.0 * cjk_function / np.maximum(cjk, 1)),
                           stop / np.maximum(words, 1))
