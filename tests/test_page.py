@@ -278,6 +278,13 @@ def test_page_keeps_articles_in_languages_the_dev_sets_lack(page_cleaner, langua
     assert not any(line in kept for line in MENU + FOOTER)
 
 
+def test_title_overlap_counts_content_words_only():
+    # "of" and "the" are in every English title; a line sharing only them does not repeat it.
+    page = ["Storm hits the coast of Maine | News", "Of the people, by the people", "Storm hits Maine coast"]
+    overlap = page_features(segment("\n".join(page)))[:, FEATURES.index("title_overlap")]
+    assert overlap[1:].tolist() == [0.0, 1.0]
+
+
 def test_a_chinese_line_counts_its_characters_not_its_punctuation_as_words():
     # Eleven Han characters are 11 / 1.7 words however commas split them into runs.
     one_run, three_runs = "营区内除了露营民宿餐饮", "营区内，除了露营，民宿餐饮"

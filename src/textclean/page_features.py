@@ -318,15 +318,18 @@ def _prose_gain(tokens: np.ndarray, prose: np.ndarray) -> np.ndarray:
 
 
 def _title_overlap(texts: list[str], tokens: list[str], line_of: np.ndarray) -> np.ndarray:
-    """Share of each short block's words found in the first line (usually the page title)."""
+    """Share of each short block's content words (not function words) found in the first line
+    (usually the page title): "the" and "of" would match any title."""
     n = len(texts)
     first, end = np.searchsorted(line_of, (1, min(n, 40))).tolist()  # the tokens of lines 1–39
-    title = frozenset(tokens[:first]) - {"\n"}
+    title = frozenset(token for token in tokens[:first] if not _TOKEN_CLASS.get(token, 0) & (_STOP | _NEWLINE))
     if not title or end <= first:
         return np.zeros(n)
     lines = line_of[first:end]
+    content = np.fromiter((not _TOKEN_CLASS.get(token, 0) & (_STOP | _NEWLINE) for token in tokens[first:end]),
+                          dtype=bool, count=end - first)
     in_title = np.fromiter(map(title.__contains__, tokens[first:end]), dtype=bool, count=end - first)
-    words = np.bincount(lines, minlength=n) - (np.arange(n) < n - 1)  # every line but the last ends with a newline
+    words = np.bincount(lines, weights=content, minlength=n)
     shared = np.bincount(lines, weights=in_title, minlength=n)
     short = np.fromiter(map(len, texts), dtype=np.int64, count=n) < 300
     return np.where(short & (words > 0), shared / np.maximum(words, 1), 0.0)
