@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import textclean
 from textclean.cli import main
+from textclean import page_words
 from textclean.page_features import FEATURES, looks_like_full_page, page_features
 from textclean.segment import segment
 
@@ -144,12 +145,17 @@ def test_features_have_one_row_per_block_and_are_finite():
 
 
 def _reference_title_overlap(texts: list[str]) -> list[float]:
-    """The obvious per-line version: share of a short line's words (lines 1–39) found in the first line."""
+    """The obvious per-line version: share of a short line's content words (lines 1–39) found in the first line."""
+    function_words = set().union(*page_words.STOP_WORDS.values())
     word = re.compile(r"\w+")
-    title = set(word.findall(texts[0].lower()))
+
+    def content(text: str) -> list[str]:
+        return [w for w in word.findall(text.lower()) if w not in function_words]
+
+    title = set(content(texts[0]))
     out = [0.0] * len(texts)
     for i, text in enumerate(texts[1:40], start=1):
-        words = word.findall(text.lower())
+        words = content(text)
         if title and words and len(text) < 300:
             out[i] = sum(w in title for w in words) / len(words)
     return out
