@@ -5,6 +5,7 @@ import importlib
 import json
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -15,9 +16,10 @@ from hypothesis import strategies as st
 
 import textclean
 from textclean.cli import main
+from textclean.hard_wrap import unwrapped, wrap_width, wrapped_runs
 from textclean import page_words
 from textclean.page_features import FEATURES, looks_like_full_page, page_features
-from textclean.segment import segment
+from textclean.segment import blank_line_after, segment
 
 low_content_module = importlib.import_module("textclean.detectors.low_content")
 
@@ -282,6 +284,45 @@ def test_page_keeps_articles_in_languages_the_dev_sets_lack(page_cleaner, langua
     kept = result.text.split("\n")
     assert all(paragraph in kept for paragraph in article)
     assert not any(line in kept for line in MENU + FOOTER)
+
+
+def _hard_wrapped(text: str, width: int) -> str:
+    """``text`` as lynx, w3m or html2text print it: each line wrapped at ``width`` columns, a blank line between."""
+    return "\n\n".join(textwrap.fill(original, width) for original in text.split("\n"))
+
+
+@pytest.mark.parametrize("width", [60, 76, 100])
+def test_a_hard_wrapped_page_is_judged_by_the_lines_it_was(page_cleaner, width):
+    page = full_page()
+    wrapped = _hard_wrapped(page, width)
+    blocks = segment(wrapped)
+    lines = [block.text for block in blocks]
+    found = wrap_width(lines)
+    assert found is not None and found <= width
+    runs = wrapped_runs(lines, found, blank_line_after(wrapped, blocks))
+    assert [" ".join(lines[first:last + 1]) for first, last in runs] == page.split("\n")
+    result = page_cleaner.clean(wrapped)
+    kept = " ".join(result.text.split())
+    assert all(paragraph in kept for paragraph in ARTICLE)
+    assert set(MENU) <= {span.block_text for span in result.removed}
+    assert all(f"text wrapped at {found} columns" in span.evidence for span in result.removed)
+
+
+def test_without_blank_lines_a_full_last_line_runs_on_into_the_next_paragraph():
+    # A paragraph whose last line ends near the width looks broken, as the next one's first word
+    # would not have fit; only a blank line between them says they are two.
+    lines = ["The council voted on Tuesday to keep the old library open for years.", "Residents cheered."]
+    assert len(lines[0]) + 1 + len("Residents") > 72 >= len(lines[0])
+    assert wrapped_runs(lines, 72) == [(0, 1)]
+    assert wrapped_runs(lines, 72, [True, False]) == [(0, 0), (1, 1)]
+    assert wrapped_runs(["Home", "Residents cheered."], 72) == [(0, 0), (1, 1)]
+
+
+def test_text_that_is_not_hard_wrapped_has_no_wrap_width():
+    assert wrap_width(full_page().split("\n")) is None  # long paragraphs, short menu lines
+    assert wrap_width(MENU * 3) is None  # short lines only
+    assert wrap_width(_hard_wrapped(" ".join(ARTICLE), 30).split("\n")) is None  # narrower than any wrapper
+    assert unwrapped(MENU) == MENU
 
 
 def test_title_overlap_counts_content_words_only():

@@ -4,7 +4,8 @@
     PYTHONPATH=/work/main/tools python devscore.py readability --input full --python page_probe:clean
 
 - ``clean``: the ``page`` preset; ``clean_default``: the default preset; ``clean_auto``: what
-  ``--preset auto`` does (page on documents that look like full-page dumps, default otherwise).
+  ``--preset auto`` does (page on documents that look like full-page dumps, default otherwise);
+  ``clean_wrapped``: the page preset on the page hard-wrapped at 76 columns (lynx, html2text).
 - ``trafilatura_text`` / ``justext_text``: the comparison in the README. Both tools read HTML,
   and the HTML is gone, so each line of the page's text becomes a ``<p>``: what they can do with
   the text alone. They need ``pip install trafilatura==2.3.1 justext==3.0.2 lxml_html_clean``
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 from functools import cache
 
 _WORD = re.compile(r"\w+")
@@ -35,6 +37,12 @@ def clean(text: str) -> str:
 def clean_default(text: str) -> str:
     """The default preset's cleaned text (for comparison)."""
     return _cleaner("default").clean(text).text
+
+
+def clean_wrapped(text: str) -> str:
+    """The page preset on the page hard-wrapped as lynx or html2text print it: each line wrapped
+    at 76 columns, a blank line between lines (the score does not see line breaks)."""
+    return clean("\n\n".join(textwrap.fill(line, 76) for line in text.split("\n")))
 
 
 def clean_auto(text: str) -> str:

@@ -30,8 +30,9 @@ import numpy as np
 import regex
 
 from . import lexicon, page_words
+from .hard_wrap import unwrapped
 from .normalize import CJK_CHARS_PER_WORD, SOUTHEAST_ASIAN_CHARS_PER_WORD, normalize
-from .segment import segment
+from .segment import blank_line_after, segment
 from .types import Block
 
 # Character classes, one bit each, looked up by code point (the Basic Multilingual Plane).
@@ -117,8 +118,8 @@ def page_features(blocks: Sequence[Block]) -> np.ndarray:
     if not blocks:
         return np.zeros((0, len(FEATURES)))
     texts = [block.text for block in blocks]
-    base, tokens, line_of = _measures(texts)
-    return np.column_stack([base, *_context_measures(texts, base, tokens, line_of)])
+    base, tokens, token_cls, line_of = _measures(texts)
+    return np.column_stack([base, *_context_measures(texts, base, tokens, token_cls, line_of)])
 
 
 def block_measures(texts: list[str]) -> np.ndarray:
@@ -126,7 +127,7 @@ def block_measures(texts: list[str]) -> np.ndarray:
     return _measures(texts)[0]
 
 
-def _measures(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
+def _measures(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray]:
     """:data:`BLOCK_FEATURES`, and the page's lower-cased tokens (newlines included) with each one's line."""
     n = len(texts)
     doc = "\n".join(texts)
@@ -190,7 +191,7 @@ def _measures(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
         footer / (words + 1), link / (words + 1), date / (words + 1), short_title, repeated, mostly_cjk, starts_lower,
         markup,
     ]).astype(np.float64)
-    return base, tokens_list, line_of
+    return base, tokens_list, token_cls, line_of
 
 
 def _ends_sentence(text: str) -> bool:
@@ -233,14 +234,16 @@ def looks_like_full_page(text: str) -> bool:
 
     At least 25 lines, at least 40 % of them of four words or fewer, and navigation or promo
     phrases among them (or 60 % short lines). Tuned to be wrong on fewer than 1 % of extractor
-    outputs, since running full-page removal on an article would cost its short lines.
+    outputs, since running full-page removal on an article would cost its short lines. In
+    hard-wrapped text the lines a wrapper broke from one count as one (:mod:`textclean.hard_wrap`).
 
     >>> looks_like_full_page("The council met on Tuesday. It voted to keep the library open.")
     False
     >>> looks_like_full_page("\\n".join(["Home", "News", "Sport", "Weather", "Contact", "Search"] * 5))
     True
     """
-    texts = [block.text for block in segment(text)]
+    blocks = segment(text)
+    texts = unwrapped([block.text for block in blocks], blank_line_after(text, blocks))
     if len(texts) < _FULL_PAGE_MIN_LINES:
         return False
     base = block_measures(texts)
@@ -262,7 +265,8 @@ def _phrases(tokens: list[str], newline: np.ndarray, words: np.ndarray) -> tuple
     return nav, promo
 
 
-def _context_measures(texts: list[str], base: np.ndarray, tokens_list: list[str], line_of: np.ndarray) -> list[np.ndarray]:
+def _context_measures(texts: list[str], base: np.ndarray, tokens_list: list[str], token_cls: np.ndarray,
+                      line_of: np.ndarray) -> list[np.ndarray]:
     n = len(texts)
     col = {name: base[:, i] for i, name in enumerate(BLOCK_FEATURES)}
     tokens = np.expm1(col["log_tokens"])
@@ -273,7 +277,7 @@ def _context_measures(texts: list[str], base: np.ndarray, tokens_list: list[str]
     cum_chars = np.cumsum(chars) - chars
     context = [
         index / max(n - 1, 1), cum_chars / max(chars.sum(), 1.0), (index == 0).astype(np.float64),
-        _title_overlap(texts, tokens_list, line_of), ((index >= start) & (index <= end)).astype(np.float64), chars / max(chars.max(), 1.0),
+        _title_overlap(texts, tokens_list, token_cls, line_of), ((index >= start) & (index <= end)).astype(np.float64), chars / max(chars.max(), 1.0),
         np.log1p(_run_length(tokens <= 4)), np.log1p(_run_length(prose)),
         _relative_mass(prose * tokens, 3), _relative_mass(prose * tokens, 10),
         col["log_tokens"] - np.log1p(_median(tokens)),
@@ -317,17 +321,16 @@ def _prose_gain(tokens: np.ndarray, prose: np.ndarray) -> np.ndarray:
     return np.where(prose, np.minimum(tokens, 120.0), -np.minimum(tokens, 12.0) - 3.0)
 
 
-def _title_overlap(texts: list[str], tokens: list[str], line_of: np.ndarray) -> np.ndarray:
+def _title_overlap(texts: list[str], tokens: list[str], token_cls: np.ndarray, line_of: np.ndarray) -> np.ndarray:
     """Share of each short block's content words (not function words) found in the first line
     (usually the page title): "the" and "of" would match any title."""
     n = len(texts)
     first, end = np.searchsorted(line_of, (1, min(n, 40))).tolist()  # the tokens of lines 1–39
-    title = frozenset(token for token in tokens[:first] if not _TOKEN_CLASS.get(token, 0) & (_STOP | _NEWLINE))
+    content = (token_cls[:end] & (_STOP | _NEWLINE)) == 0
+    title = frozenset(token for token, is_content in zip(tokens[:first], content[:first].tolist()) if is_content)
     if not title or end <= first:
         return np.zeros(n)
-    lines = line_of[first:end]
-    content = np.fromiter((not _TOKEN_CLASS.get(token, 0) & (_STOP | _NEWLINE) for token in tokens[first:end]),
-                          dtype=bool, count=end - first)
+    lines, content = line_of[first:end], content[first:]
     in_title = np.fromiter(map(title.__contains__, tokens[first:end]), dtype=bool, count=end - first)
     words = np.bincount(lines, weights=content, minlength=n)
     shared = np.bincount(lines, weights=in_title, minlength=n)

@@ -8,6 +8,8 @@ menu item or caption on a line, so a line is the unit a removal can take or leav
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from .types import Block
@@ -20,3 +22,14 @@ def segment(text: str) -> tuple[Block, ...]:
     """The blocks of ``text`` in order; ``text[b.start:b.end] == b.text`` for each."""
     return tuple(Block(index, *match.span(1), match.group(1))
                  for index, match in enumerate(_LINE_CONTENT.finditer(text)))
+
+
+def blank_line_after(text: str, blocks: Sequence[Block]) -> list[bool]:
+    """For each block of ``text``, whether a blank line separates it from the next.
+
+    >>> text = "One\\r\\n\\r\\nTwo\\nThree\\r\\rFour"
+    >>> blank_line_after(text, segment(text))
+    [True, False, True, False]
+    """
+    gaps = (text[block.end:following.start] for block, following in zip(blocks, blocks[1:]))
+    return [gap.count("\n") + gap.count("\r") - gap.count("\r\n") >= 2 for gap in gaps] + [False] * bool(blocks)

@@ -1,0 +1,63 @@
+"""Hard-wrapped text: lines a tool broke at a fixed width (lynx and w3m dumps, html2text: 72–80 columns).
+
+Full-page mode judges each line as a paragraph. In wrapped text a paragraph is several lines,
+each cut mid-sentence, so each looks like a short fragment without a sentence end. ``wrap_width``
+finds the width a text was wrapped at, and ``wrapped_runs`` the lines that were one line before.
+
+>>> lines = ["The council met on Tuesday and voted to keep", "the library open.", "Home", "News"]
+>>> wrapped_runs(lines, 46)
+[(0, 1), (2, 2), (3, 3)]
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+# Widths a wrapper uses; a text whose lines all end before 40 columns is a list, not wrapped prose.
+MIN_WIDTH, MAX_WIDTH = 40, 120
+# A wrapped line ends within this many columns of the width (the next word did not fit).
+_SLACK = 10
+# Among many lines a few overflow the width (a long word, a table row): the width is the 99th percentile.
+_MANY_LINES = 100
+
+
+def wrap_width(texts: Sequence[str]) -> int | None:
+    """The column ``texts`` were wrapped at, or None if they were not hard-wrapped.
+
+    Wrapped: at least half of the lines longer than half the width end within ten columns of it
+    (at least three lines). Lines without a space are left out: a wrapper cannot break a URL.
+    """
+    lengths = sorted(len(text) for text in texts if " " in text)
+    if len(lengths) < 5:
+        return None
+    width = lengths[-1] if len(lengths) < _MANY_LINES else lengths[int(0.99 * (len(lengths) - 1))]
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        return None
+    near = bisect_right(lengths, width) - bisect_left(lengths, width - _SLACK)
+    return width if near >= max(3, (len(lengths) - bisect_left(lengths, width / 2)) / 2) else None
+
+
+def wrapped_runs(texts: Sequence[str], width: int, blank_after: Sequence[bool] = ()) -> list[tuple[int, int]]:
+    """``(first, last)`` line of each run that a wrapper broke from one line, in order, covering all lines.
+
+    A line runs on into the next when the next line's first word would not have fit after it
+    within ``width`` (which is why the wrapper broke there), unless a blank line lies between them
+    (``blank_after[i]``: lynx, w3m and html2text put one between paragraphs).
+    """
+    runs, first = [], 0
+    for i in range(len(texts) - 1):
+        broken = len(texts[i]) + 1 + len(texts[i + 1].split(" ", 1)[0]) > width >= len(texts[i])
+        if not broken or (i < len(blank_after) and blank_after[i]):
+            runs.append((first, i))
+            first = i + 1
+    if texts:
+        runs.append((first, len(texts) - 1))
+    return runs
+
+
+def unwrapped(texts: Sequence[str], blank_after: Sequence[bool] = ()) -> list[str]:
+    """``texts`` with each wrapped run joined into one line (unchanged if they are not hard-wrapped)."""
+    width = wrap_width(texts)
+    if width is None:
+        return list(texts)
+    return [" ".join(texts[first:last + 1]) for first, last in wrapped_runs(texts, width, blank_after)]
