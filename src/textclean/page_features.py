@@ -128,7 +128,8 @@ def block_measures(texts: list[str]) -> np.ndarray:
 
 
 def _measures(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray]:
-    """:data:`BLOCK_FEATURES`, and the page's lower-cased tokens (newlines included) with each one's line."""
+    """:data:`BLOCK_FEATURES`, and the page's lower-cased tokens (newlines included) with each one's
+    class bits (function, footer, web or date word) and line."""
     n = len(texts)
     doc = "\n".join(texts)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
