@@ -68,6 +68,13 @@ def test_page_keeps_headline_and_article_and_drops_menu_with_evidence(page_clean
     assert textclean.apply_removals(result.original, result.removed) == result.text
 
 
+def test_evidence_numbers_the_body_region_as_explain_numbers_blocks(page_cleaner):
+    result = page_cleaner.clean(full_page())
+    first, last = map(int, re.search(r"region \(blocks (\d+)–(\d+)\)", result.removed[0].evidence).groups())
+    assert result.blocks[last - 1].text == ARTICLE[-1]  # from 1, as in `textclean explain`'s "#" column
+    assert result.blocks[first - 1].text in (HEADLINE, ARTICLE[0])
+
+
 def test_evidence_names_each_feature_by_the_side_of_its_mean_the_block_is_on(page_cleaner):
     # A feature weighs against a block from above its mean or from below, whichever the model
     # learned; the evidence must name the side the block is actually on ("few words", not "many").

@@ -271,8 +271,9 @@ def _judged(blocks: Sequence[Block], runs: list[tuple[int, int]] | None = None, 
     above = np.take_along_axis(x[dropped], worst, axis=1) > model.mean[worst]
     keys = np.where(worst_values < -0.2, worst * 2 + above, -1).tolist()
     against: dict[tuple[int, ...], str] = {}
-    region = (f"(blocks {start}–{end})" if runs is None else
-              f"(blocks {runs[start][0]}–{runs[end][1]}, text wrapped at {width} columns)")
+    # Blocks are numbered from 1 in evidence, as in `textclean explain`'s table.
+    region = (f"(blocks {start + 1}–{end + 1})" if runs is None else
+              f"(blocks {runs[start][0] + 1}–{runs[end][1] + 1}, text wrapped at {width} columns)")
     inside, outside = f"inside the body region {region}; ", f"outside the body region {region}; "
     scores = np.round(0.5 + (1.0 - body[dropped]) / 2, 4).tolist()
     reason = Reason.LOW_CONTENT

@@ -56,7 +56,7 @@ def template(blocks: Sequence[Block], context: Context) -> list[Finding]:
         line, similarity = matches[index]
         evidence = _evidence(line, similarity, site_name)
         if not why and line in article_lines:
-            why = f"a copy of block {article_lines[line]}, which is this page's own"
+            why = f"a copy of block {article_lines[line] + 1}, which is this page's own"  # numbered from 1, as in explain
         if why:
             evidence += f"; {why}: kept"
             similarity = 0.0
@@ -68,7 +68,7 @@ def _protected(index: int, line: TemplateLine, is_sentence: bool, words: int, re
     """Why a template line at ``index`` belongs to this page's article ("" when it does not)."""
     if region is None or not region[0] - HEAD_LINES <= index <= region[1]:
         return ""
-    where = f"blocks {region[0]}–{region[1]}"
+    where = f"blocks {region[0] + 1}–{region[1] + 1}"
     if is_sentence and index >= region[0] and line.body_share >= USUALLY:
         return f"a sentence inside the body ({where}), where it sits on {line.body_share:.0%} of the pages it is on"
     if words >= 3 and line.body_share < USUALLY and line.head_share < USUALLY:  # words without digits
