@@ -19,13 +19,17 @@ MIN_WIDTH, MAX_WIDTH = 40, 120
 _SLACK = 10
 # Among many lines a few overflow the width (a long word, a table row): the width is the 99th percentile.
 _MANY_LINES = 100
+# Wrapped prose goes on in lower case after at least this share of its breaks (English about 0.8).
+_LOWER_SHARE = 0.3
 
 
 def wrap_width(texts: Sequence[str]) -> int | None:
     """The column ``texts`` were wrapped at, or None if they were not hard-wrapped.
 
     Wrapped: at least half of the lines longer than half the width end within ten columns of it
-    (at least three lines). Lines without a space are left out: a wrapper cannot break a URL.
+    (at least three lines; lines without a space are left out, as a wrapper cannot break a URL),
+    and where the next line's first word would not have fit, the next line often goes on in lower
+    case, mid-sentence (a list of headlines of about one length starts each with a capital).
     """
     lengths = sorted(len(text) for text in texts if " " in text)
     if len(lengths) < 5:
@@ -34,7 +38,16 @@ def wrap_width(texts: Sequence[str]) -> int | None:
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         return None
     near = bisect_right(lengths, width) - bisect_left(lengths, width - _SLACK)
-    return width if near >= max(3, (len(lengths) - bisect_left(lengths, width / 2)) / 2) else None
+    if near < max(3, (len(lengths) - bisect_left(lengths, width / 2)) / 2):
+        return None
+    following = [after for before, after in zip(texts, texts[1:]) if _breaks(before, after, width)]
+    lower = sum(after[0].islower() for after in following)
+    return width if lower >= max(3, _LOWER_SHARE * len(following)) else None
+
+
+def _breaks(line: str, following: str, width: int) -> bool:
+    """Whether a wrapper at ``width`` broke ``line`` there: ``following``'s first word would not have fit."""
+    return len(line) + 1 + len(following.split(" ", 1)[0]) > width >= len(line)
 
 
 def wrapped_runs(texts: Sequence[str], width: int, blank_after: Sequence[bool] = ()) -> list[tuple[int, int]]:
@@ -46,8 +59,7 @@ def wrapped_runs(texts: Sequence[str], width: int, blank_after: Sequence[bool] =
     """
     runs, first = [], 0
     for i in range(len(texts) - 1):
-        broken = len(texts[i]) + 1 + len(texts[i + 1].split(" ", 1)[0]) > width >= len(texts[i])
-        if not broken or (i < len(blank_after) and blank_after[i]):
+        if not _breaks(texts[i], texts[i + 1], width) or (i < len(blank_after) and blank_after[i]):
             runs.append((first, i))
             first = i + 1
     if texts:
