@@ -6,8 +6,11 @@ lines between, every word of the article present.
 """
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from pathlib import Path
+
+import pytest
 
 import textclean
 from textclean.cli import main
@@ -54,3 +57,14 @@ def test_seed_keeps_every_word_of_the_article():
     kept = textclean.clean(original).text
     body = original.split("\n\n\n")[0].split("(Credit: Zain Jaafar/AFP)")[1]
     assert body.strip() in kept
+
+
+@pytest.mark.parametrize("width", [60, 76, 100])
+def test_the_seed_hard_wrapped_loses_the_same_eight_blocks(width):
+    # As lynx or html2text print it: each line wrapped, a blank line between. The wrapped lines of
+    # a paragraph are one block again, so the same debris goes for the same reasons.
+    text = SEED.read_text(encoding="utf-8")
+    wrapped = "\n\n".join(textwrap.fill(line, width) for line in text.split("\n") if line.strip())
+    expected, result = textclean.clean(text), textclean.clean(wrapped)
+    assert [(s.reason, s.block_text) for s in result.removed] == [(s.reason, s.block_text) for s in expected.removed]
+    assert sum(d.keep for d in result.decisions) == 14

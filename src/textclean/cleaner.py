@@ -58,7 +58,7 @@ class Cleaner:
         if not isinstance(text, str):
             raise TypeError(f"clean() takes a str, not {type(text).__name__}")
         blocks = segment(text)
-        context = Context(blocks, self.config, self._lexicon, site=site, templates=self.templates, text=text)
+        context = Context(blocks, self.config, self._lexicon, site=site, templates=self.templates)
         findings: list[Finding] = []
         for _name, detect in self._detectors:
             findings.extend(detect(blocks, context))

@@ -66,10 +66,3 @@ def wrapped_runs(texts: Sequence[str], width: int, blank_after: Sequence[bool] =
         runs.append((first, len(texts) - 1))
     return runs
 
-
-def unwrapped(texts: Sequence[str], blank_after: Sequence[bool] = ()) -> list[str]:
-    """``texts`` with each wrapped run joined into one line (unchanged if they are not hard-wrapped)."""
-    width = wrap_width(texts)
-    if width is None:
-        return list(texts)
-    return [" ".join(texts[first:last + 1]) for first, last in wrapped_runs(texts, width, blank_after)]

@@ -30,9 +30,8 @@ import numpy as np
 import regex
 
 from . import lexicon, page_words
-from .hard_wrap import unwrapped
 from .normalize import CJK_CHARS_PER_WORD, SOUTHEAST_ASIAN_CHARS_PER_WORD, normalize
-from .segment import blank_line_after, segment
+from .segment import segment
 from .types import Block
 
 # Character classes, one bit each, looked up by code point (the Basic Multilingual Plane).
@@ -235,16 +234,14 @@ def looks_like_full_page(text: str) -> bool:
 
     At least 25 lines, at least 40 % of them of four words or fewer, and navigation or promo
     phrases among them (or 60 % short lines). Tuned to be wrong on fewer than 1 % of extractor
-    outputs, since running full-page removal on an article would cost its short lines. In
-    hard-wrapped text the lines a wrapper broke from one count as one (:mod:`textclean.hard_wrap`).
+    outputs, since running full-page removal on an article would cost its short lines.
 
     >>> looks_like_full_page("The council met on Tuesday. It voted to keep the library open.")
     False
     >>> looks_like_full_page("\\n".join(["Home", "News", "Sport", "Weather", "Contact", "Search"] * 5))
     True
     """
-    blocks = segment(text)
-    texts = unwrapped([block.text for block in blocks], blank_line_after(text, blocks))
+    texts = [block.text for block in segment(text)]
     if len(texts) < _FULL_PAGE_MIN_LINES:
         return False
     base = block_measures(texts)

@@ -1,7 +1,9 @@
 """Text to blocks: every non-blank line, stripped, with exact offsets into the original.
 
 A line ends at ``\\n``, ``\\r\\n`` or a lone ``\\r``. Scraped text puts one paragraph, heading,
-menu item or caption on a line, so a line is the unit a removal can take or leave.
+menu item or caption on a line, so a line is the unit a removal can take or leave. Hard-wrapped
+text (lynx, w3m, html2text: :mod:`textclean.hard_wrap`) breaks a paragraph into lines of one
+width; there a block is the run of lines a wrapper broke from one line.
 
 >>> [(b.start, b.end, b.text) for b in segment("Title\\r\\n\\n  Body text. \\rEnd")]
 [(0, 5, 'Title'), (10, 20, 'Body text.'), (22, 25, 'End')]
@@ -12,6 +14,7 @@ from collections.abc import Sequence
 
 import regex
 
+from .hard_wrap import wrap_width, wrapped_runs
 from .types import Block
 
 # A run of non-whitespace-bounded content on one line: first and last visible characters.
@@ -19,7 +22,20 @@ _LINE_CONTENT = regex.compile(r"[^\S\r\n]*+([^\r\n]*[^\s])[^\S\r\n]*+")
 
 
 def segment(text: str) -> tuple[Block, ...]:
-    """The blocks of ``text`` in order; ``text[b.start:b.end] == b.text`` for each."""
+    """The blocks of ``text`` in order: its lines (:func:`segment_lines`), or in hard-wrapped text
+    the runs of lines a wrapper broke from one line, each run's text its lines joined by spaces."""
+    lines = segment_lines(text)
+    texts = [line.text for line in lines]
+    width = wrap_width(texts)
+    if width is None:
+        return lines
+    runs = wrapped_runs(texts, width, blank_line_after(text, lines))
+    return tuple(Block(index, lines[first].start, lines[last].end, " ".join(texts[first:last + 1]))
+                 for index, (first, last) in enumerate(runs))
+
+
+def segment_lines(text: str) -> tuple[Block, ...]:
+    """The non-blank lines of ``text`` in order, stripped; ``text[b.start:b.end] == b.text`` for each."""
     return tuple(Block(index, *match.span(1), match.group(1))
                  for index, match in enumerate(_LINE_CONTENT.finditer(text)))
 
@@ -28,7 +44,7 @@ def blank_line_after(text: str, blocks: Sequence[Block]) -> list[bool]:
     """For each block of ``text``, whether a blank line separates it from the next.
 
     >>> text = "One\\r\\n\\r\\nTwo\\nThree\\r\\rFour"
-    >>> blank_line_after(text, segment(text))
+    >>> blank_line_after(text, segment_lines(text))
     [True, False, True, False]
     """
     gaps = (text[block.end:following.start] for block, following in zip(blocks, blocks[1:]))

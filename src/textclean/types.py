@@ -34,7 +34,9 @@ def _slot_setting_init(cls: type) -> type:
 @_slot_setting_init
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A non-blank line of the original text, stripped: ``original[start:end] == text``."""
+    """A non-blank line of the original text, stripped: ``original[start:end] == text``. In
+    hard-wrapped text, the run of lines a wrapper broke from one line: it spans them, and its text
+    is theirs joined by single spaces (see :func:`textclean.segment.segment`)."""
 
     index: int
     start: int

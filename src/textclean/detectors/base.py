@@ -17,7 +17,6 @@ from .. import line_patterns
 from ..config import CleanConfig
 from ..normalize import SENTENCE_END, normalize, word_count
 from ..reasons import Reason
-from ..segment import blank_line_after
 from ..types import Block, Finding
 
 if TYPE_CHECKING:
@@ -34,13 +33,11 @@ class Context:
 
     def __init__(
         self, blocks: Sequence[Block], config: CleanConfig, lexicon: Lexicon, *,
-        site: str | None = None, templates: TemplateModel | None = None, text: str | None = None,
+        site: str | None = None, templates: TemplateModel | None = None,
     ) -> None:
         self.blocks = blocks
         self.config = config
         self.lexicon = lexicon
-        # The document the blocks were cut from (None: not given, as by a caller building a Context).
-        self.text = text
         # The document's site and the learned template model (see detectors/template.py).
         self.site = site
         self.templates = templates
@@ -51,11 +48,6 @@ class Context:
         if name not in self._shared:
             self._shared[name] = compute(self)
         return self._shared[name]
-
-    @cached_property
-    def blank_line_after(self) -> list[bool]:
-        """For each block, whether a blank line separates it from the next (never known without ``text``)."""
-        return [False] * len(self.blocks) if self.text is None else blank_line_after(self.text, self.blocks)
 
     @cached_property
     def norms(self) -> list[str]:

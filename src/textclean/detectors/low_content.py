@@ -55,7 +55,6 @@ from importlib import resources
 
 import numpy as np
 
-from ..hard_wrap import wrap_width, wrapped_runs
 from ..page_features import FEATURES, body_region, page_features
 from ..reasons import Reason
 from ..types import Block, Finding
@@ -229,28 +228,9 @@ def find_headline(x: np.ndarray, body: np.ndarray, start: int) -> list[int]:
 
 
 def low_content(blocks: Sequence[Block], context: Context) -> list[Finding]:
-    """Blocks of a full-page dump that are not the article's headline or body.
-
-    In hard-wrapped text (:mod:`textclean.hard_wrap`) the lines a wrapper broke from one line are
-    judged together, as the paragraph they were, and stay or go together.
-    """
+    """Blocks of a full-page dump that are not the article's headline or body."""
     if not blocks:
         return []
-    texts = [block.text for block in blocks]
-    width = wrap_width(texts)
-    if width is None:
-        return _judged(blocks)
-    runs = wrapped_runs(texts, width, context.blank_line_after)
-    # A run's block spans its lines, newlines included; only its text, joined, is judged.
-    paragraphs = [Block(k, blocks[first].start, blocks[last].end, " ".join(texts[first:last + 1]))
-                  for k, (first, last) in enumerate(runs)]
-    return [Finding(line, found.reason, found.score, found.detector, found.evidence)
-            for found in _judged(paragraphs, runs, width)
-            for line in range(runs[found.block][0], runs[found.block][1] + 1)]
-
-
-def _judged(blocks: Sequence[Block], runs: list[tuple[int, int]] | None = None, width: int = 0) -> list[Finding]:
-    """Findings on ``blocks``; when they are ``runs`` of wrapped lines, the evidence names lines."""
     model = bundled_model()
     x = page_features(blocks)
     contributions = model.contributions(x)
@@ -272,9 +252,8 @@ def _judged(blocks: Sequence[Block], runs: list[tuple[int, int]] | None = None, 
     keys = np.where(worst_values < -0.2, worst * 2 + above, -1).tolist()
     against: dict[tuple[int, ...], str] = {}
     # Blocks are numbered from 1 in evidence, as in `textclean explain`'s table.
-    region = (f"(blocks {start + 1}–{end + 1})" if runs is None else
-              f"(blocks {runs[start][0] + 1}–{runs[end][1] + 1}, text wrapped at {width} columns)")
-    inside, outside = f"inside the body region {region}; ", f"outside the body region {region}; "
+    inside = f"inside the body region (blocks {start + 1}–{end + 1}); "
+    outside = f"outside the body region (blocks {start + 1}–{end + 1}); "
     scores = np.round(0.5 + (1.0 - body[dropped]) / 2, 4).tolist()
     reason = Reason.LOW_CONTENT
     found = []
