@@ -1,8 +1,9 @@
 """Hard-wrapped text: lines a tool broke at a fixed width (lynx and w3m dumps, html2text: 72–80 columns).
 
-Full-page mode judges each line as a paragraph. In wrapped text a paragraph is several lines,
-each cut mid-sentence, so each looks like a short fragment without a sentence end. ``wrap_width``
-finds the width a text was wrapped at, and ``wrapped_runs`` the lines that were one line before.
+The cleaner judges each line as a paragraph, heading or menu item. In wrapped text a paragraph
+is several lines, each cut mid-sentence, so each would look like a fragment without a sentence end.
+``wrap_width`` finds the width a text was wrapped at, and ``wrapped_runs`` the lines that were one
+line before; :func:`textclean.segment.segment` makes each run one block.
 
 >>> lines = ["The council met on Tuesday and voted to keep", "the library open.", "Home", "News"]
 >>> wrapped_runs(lines, 46)
@@ -65,4 +66,3 @@ def wrapped_runs(texts: Sequence[str], width: int, blank_after: Sequence[bool] =
     if texts:
         runs.append((first, len(texts) - 1))
     return runs
-
