@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import random
 import sys
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -133,6 +134,20 @@ def test_a_headline_listed_on_other_pages_is_kept_on_its_own_page():
     assert story in result.text.splitlines()
     (found,) = [f for f in result.findings if result.blocks[f.block].text == story]
     assert "this page's own headline" in found.evidence
+
+
+def test_a_site_of_hard_wrapped_pages_learns_the_blocks_the_cleaner_sees():
+    # lynx prints each line wrapped at 60 columns with a blank line between: a legal line longer than
+    # that is two lines on every page, and one block (the cleaner joins wrapped runs) when cleaning.
+    legal = "Example Media Ltd is registered in England under company number 01234567 at 1 Main Street."
+
+    def wrapped(i: int) -> str:
+        return "\n\n".join(textwrap.fill(line, 60) for line in (site_page(i) + "\n" + legal).split("\n"))
+
+    model = learn_templates([{"url": f"https://example.com/{i}", "text": wrapped(i)} for i in range(20)], group_by="host")
+    assert legal in [line.text for line in model.sites["example.com"].lines]
+    result = Cleaner(templates=model).clean(wrapped(99), site="example.com")
+    assert [s.reason for s in result.removed if s.block_text == legal] == [Reason.TEMPLATE]
 
 
 def test_learning_is_independent_of_page_order_and_batching(monkeypatch, model):

@@ -32,9 +32,10 @@ def wrap_width(texts: Sequence[str]) -> int | None:
     and where the next line's first word would not have fit, the next line often goes on in lower
     case, mid-sentence (a list of headlines of about one length starts each with a capital).
     """
-    lengths = sorted(len(text) for text in texts if " " in text)
-    if len(lengths) < 5:
+    lengths = [len(text) for text in texts if " " in text]
+    if len(lengths) < 5 or (len(lengths) < _MANY_LINES and max(lengths) > MAX_WIDTH):  # most texts: a long line
         return None
+    lengths.sort()
     width = lengths[-1] if len(lengths) < _MANY_LINES else lengths[int(0.99 * (len(lengths) - 1))]
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         return None
@@ -66,3 +67,15 @@ def wrapped_runs(texts: Sequence[str], width: int, blank_after: Sequence[bool] =
     if texts:
         runs.append((first, len(texts) - 1))
     return runs
+
+
+def unwrapped_lines(lines: Sequence[str]) -> list[str]:
+    """The non-empty of a text's stripped ``lines``, with each hard-wrapped run joined by spaces
+    into one (the blocks :func:`textclean.segment.segment` makes, for code that has only lines)."""
+    present = [i for i, line in enumerate(lines) if line]
+    texts = [lines[i] for i in present]
+    width = wrap_width(texts)
+    if width is None:
+        return texts
+    blank_after = [following - at > 1 for at, following in zip(present, present[1:])]
+    return [" ".join(texts[first:last + 1]) for first, last in wrapped_runs(texts, width, blank_after)]
