@@ -312,6 +312,14 @@ def test_a_hard_wrapped_page_is_cleaned_by_the_lines_it_was(page_cleaner, width)
     assert set(MENU) <= {span.block_text for span in result.removed}
 
 
+def test_a_lynx_dump_with_its_list_of_references_is_still_hard_wrapped():
+    # lynx ends a dump with the page's links, one a line: addresses no wrapper breaks.
+    references = [f"  {i}. https://www.example.com/news/2024/{i}/a-long-slug-about-the-library-and-the-council-vote.html"
+                  for i in range(1, 41)]
+    page = _hard_wrapped(full_page(), 76) + "\n\nReferences\n\n" + "\n".join(references)
+    assert [block.text for block in segment(page)][:len(full_page().split("\n"))] == full_page().split("\n")
+
+
 def test_without_blank_lines_a_full_last_line_runs_on_into_the_next_paragraph():
     # A paragraph whose last line ends near the width looks broken, as the next one's first word
     # would not have fit; only a blank line between them says they are two.
