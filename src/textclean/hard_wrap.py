@@ -29,9 +29,9 @@ def wrap_width(texts: Sequence[str]) -> int | None:
 
     Wrapped: at least half of the lines longer than half the width end within ten columns of it
     (at least three lines; lines without a space or with a web address are left out, as a wrapper
-    cannot break a URL: lynx's list of references runs past the width),
-    and where the next line's first word would not have fit, the next line often goes on in lower
-    case, mid-sentence (a list of headlines of about one length starts each with a capital).
+    cannot break a URL: lynx's list of references runs past the width), and where the next line's
+    first word would not have fit, the next line often goes on in lower case, mid-sentence (a list
+    of headlines of about one length starts each with a capital).
     """
     lengths = [len(text) for text in texts if " " in text and "://" not in text]
     if len(lengths) < 5 or (len(lengths) < _MANY_LINES and max(lengths) > MAX_WIDTH):  # most texts: a long line
