@@ -10,6 +10,7 @@ import textclean
 from textclean import CleanConfig, Cleaner, ConfigError, Finding, Reason
 
 README = Path(__file__).resolve().parents[1] / "README.md"
+SEEDS = README.parent / "seeds"
 
 
 def test_config_rejects_bad_values_with_the_fix():
@@ -27,6 +28,17 @@ def test_thresholds_decide_what_goes():
     text = "Advertisement\nThe council approved the budget on Tuesday."
     assert Cleaner().clean(text).text == "The council approved the budget on Tuesday."
     assert Cleaner(thresholds={"promo": 1.0}).clean(text).text == text
+
+
+def test_a_threshold_override_keeps_the_presets_other_thresholds():
+    # On the seed, conservative keeps the kicker (section_label scores 0.75, under its 0.9);
+    # moving the duplicate threshold must not reset section_label's to the default 0.5.
+    seed = (SEEDS / "000_4ba80bf32c95347b.txt").read_text(encoding="utf-8")
+    assert "GAZA WAR" in Cleaner(preset="conservative").clean(seed).text
+    overridden = Cleaner(preset="conservative", thresholds={Reason.DUPLICATE: 0.95})
+    assert "GAZA WAR" in overridden.clean(seed).text
+    assert dict(overridden.config.thresholds) == {**CleanConfig.preset("conservative").thresholds, "duplicate": 0.95}
+    assert "GAZA WAR" not in Cleaner(preset="conservative", thresholds={"section_label": 0.7}).clean(seed).text
 
 
 def test_detectors_can_be_disabled_and_added():

@@ -16,7 +16,7 @@ import click
 
 from . import io, parallel
 from .cleaner import Cleaner
-from .config import PRESETS, CleanConfig
+from .config import PRESETS
 from .dedup_cli import dedup
 from .errors import TextcleanError
 from .io import STDIO, Record, Rejection
@@ -49,9 +49,8 @@ def _cleaner(preset: str, thresholds: dict[str, float], templates: TemplateModel
     """The Cleaner the options name (``auto``: one that picks page or default per document)."""
     if preset == "auto":
         return _AutoCleaner(thresholds, templates)
-    base = CleanConfig.preset(preset)
     try:
-        return Cleaner(base.replace(thresholds={**base.thresholds, **thresholds}), templates=templates)
+        return Cleaner(preset=preset, thresholds=thresholds, templates=templates)
     except TextcleanError as exc:
         raise click.UsageError(str(exc)) from exc
 

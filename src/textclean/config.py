@@ -88,10 +88,21 @@ class CleanConfig:
         """The named preset (see ``PRESETS``) with keyword overrides."""
         if name not in PRESETS:
             raise ConfigError(f"unknown preset {name!r}; choose one of {', '.join(sorted(PRESETS))}")
-        return cls(**{**PRESETS[name], **overrides})
+        config = cls(**PRESETS[name])
+        return config.replace(**overrides) if overrides else config
 
     def replace(self, **overrides: Any) -> CleanConfig:
-        """A copy with some settings changed (validated like the original)."""
+        """A copy with some settings changed (validated like the original).
+
+        ``thresholds`` names only the reasons that change; the others keep this config's:
+
+        >>> strict = CleanConfig.preset("conservative", thresholds={"duplicate": 0.4})
+        >>> strict.thresholds["duplicate"], strict.thresholds["navigation"]
+        (0.4, 0.9)
+        """
+        if "thresholds" in overrides:
+            changed = {_reason(key): value for key, value in overrides["thresholds"].items()}
+            overrides["thresholds"] = {**self.thresholds, **changed}
         return dataclasses.replace(self, **overrides)
 
     def threshold(self, reason: Reason) -> float:
