@@ -227,6 +227,19 @@ def test_looks_like_full_page():
     assert not looks_like_full_page(extracted)
 
 
+def test_auto_preset_cleans_dumps_as_pages_and_articles_as_before():
+    page, article = full_page(), "\n".join([HEADLINE, *ARTICLE, "Key dates", "May", "June"])
+    auto = textclean.Cleaner(preset="auto", thresholds={"low_content": 0.6})
+    on_page, on_article = auto.clean(page), auto.clean(article)
+    assert (on_page.preset, on_article.preset) == ("page", "default")
+    assert on_page == textclean.Cleaner(preset="page", thresholds={"low_content": 0.6}).clean(page)
+    assert on_article == textclean.Cleaner(thresholds={"low_content": 0.6}).clean(article)
+    assert textclean.clean(page, preset="auto").to_dict()["preset"] == "page"
+    assert on_page.to_dict()["preset"] == "page" and textclean.Cleaner(textclean.CleanConfig()).clean(page).preset is None
+    with pytest.raises(textclean.ConfigError, match=r"use Cleaner\(preset='auto'\)"):
+        textclean.CleanConfig.preset("auto")
+
+
 def test_cli_page_and_auto(tmp_path):
     page = tmp_path / "page.txt"
     page.write_text(full_page(), encoding="utf-8")
@@ -238,12 +251,17 @@ def test_cli_page_and_auto(tmp_path):
     assert ARTICLE[0] in result.output and "Privacy policy" not in result.output
     records = tmp_path / "docs.jsonl"
     records.write_text("".join(json.dumps({"text": p.read_text()}) + "\n" for p in (page, article)), encoding="utf-8")
-    result = runner.invoke(main, ["clean", "--preset", "auto", str(records)])
+    report = tmp_path / "report.jsonl"
+    result = runner.invoke(main, ["clean", "--preset", "auto", str(records), "--report", str(report)])
     assert result.exit_code == 0, result.output
     assert "--preset auto chose page for 1 of 2 documents" in result.output
     texts = [json.loads(line)["text"] for line in result.output.splitlines() if line.startswith("{")]
     assert "Privacy policy" not in texts[0]
     assert texts[1] == "\n".join([HEADLINE, *ARTICLE])
+    assert [json.loads(line)["preset"] for line in report.read_text().splitlines()] == ["page", "default"]
+    result = runner.invoke(main, ["explain", "--preset", "auto", str(records)])
+    assert [line for line in result.output.splitlines() if line.startswith("==")] == [
+        f"== {records}:1 (--preset auto chose page)", f"== {records}:2 (--preset auto chose default)"]
 
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

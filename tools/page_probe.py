@@ -47,9 +47,7 @@ def clean_wrapped(text: str) -> str:
 
 def clean_auto(text: str) -> str:
     """``--preset auto``: page on full-page dumps, default otherwise."""
-    from textclean.page_features import looks_like_full_page
-
-    return _cleaner("page" if looks_like_full_page(text) else "default").clean(text).text
+    return _cleaner("auto").clean(text).text
 
 
 def _as_html(text: str) -> str:

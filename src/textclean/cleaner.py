@@ -4,10 +4,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from .config import CleanConfig
+from .config import AUTO, CleanConfig
 from .detectors import BUILTIN_DETECTORS, Context, Detector, Lexicon
 from .errors import ConfigError
 from .explain import apply_removals, removed_spans
+from .page_features import looks_like_full_page
 from .policy import decide
 from .segment import segment
 from .templates import TemplateModel
@@ -16,6 +17,11 @@ from .types import CleanResult, Finding
 
 class Cleaner:
     """A reusable cleaner: build once (patterns compile here), then call :meth:`clean`.
+
+    ``preset="auto"`` cleans each document that looks like a full-page dump
+    (:func:`~textclean.page_features.looks_like_full_page`) with the ``page`` preset and any other
+    with the default one; overrides apply to both, ``config`` is the default's, and each result's
+    ``preset`` says which one cleaned it.
 
     >>> cleaner = Cleaner(preset="conservative")
     >>> cleaner.clean("Advertisement\\nThe council met on Tuesday to vote.").text
@@ -38,9 +44,18 @@ class Cleaner:
     ) -> None:
         if config is not None and preset is not None:
             raise ConfigError("pass either a config or a preset, not both")
+        # Full-page removal on an extracted article would cut its short lines: only dumps get it.
+        self._full_page = None
+        if preset == AUTO:
+            self._full_page = Cleaner(preset="page", detectors=detectors, detectors_enabled=detectors_enabled,
+                                      templates=templates, **overrides)
+            preset = "default"
+        if config is None:
+            preset = preset or "default"
+        self.preset = preset  # what its results say cleaned them (None when built from a config)
         if detectors_enabled is not None:
             overrides["detectors"] = tuple(detectors_enabled)
-        base = config if config is not None else CleanConfig.preset(preset or "default")
+        base = config if config is not None else CleanConfig.preset(preset)
         self.config = base.replace(**overrides) if overrides else base
         available = {**BUILTIN_DETECTORS, **(detectors or {})}
         unknown = [name for name in self.config.detectors if name not in available]
@@ -57,6 +72,8 @@ class Cleaner:
         site in the template model (optional when the model has one site)."""
         if not isinstance(text, str):
             raise TypeError(f"clean() takes a str, not {type(text).__name__}")
+        if self._full_page is not None and looks_like_full_page(text):
+            return self._full_page.clean(text, site=site)
         blocks = segment(text)
         context = Context(blocks, self.config, self._lexicon, site=site, templates=self.templates)
         findings: list[Finding] = []
@@ -65,7 +82,7 @@ class Cleaner:
         findings.sort(key=lambda f: (f.block, f.detector, f.reason))  # Reason is a str: ordered by value
         decisions = decide(blocks, findings, self.config)
         removed = removed_spans(text, blocks, decisions)
-        return CleanResult(text, apply_removals(text, removed), blocks, decisions, tuple(findings), removed)
+        return CleanResult(text, apply_removals(text, removed), blocks, decisions, tuple(findings), removed, self.preset)
 
     def clean_many(self, texts: Iterable[str]) -> Iterator[CleanResult]:
         """Clean documents one after another, lazily, in input order."""

@@ -16,13 +16,12 @@ import click
 
 from . import io, parallel
 from .cleaner import Cleaner
-from .config import PRESETS
+from .config import AUTO, PRESETS
 from .dedup_cli import dedup
 from .errors import TextcleanError
 from .io import STDIO, Record, Rejection
 from .learn_cli import learn
 from .output import atomic_output, jsonl_line
-from .page_features import looks_like_full_page
 from .template_learner import site_of
 from .templates import TemplateModel
 from .wet import is_wet_path
@@ -45,10 +44,8 @@ def _parse_thresholds(_context, _param, values: tuple[str, ...]) -> dict[str, fl
     return thresholds
 
 
-def _cleaner(preset: str, thresholds: dict[str, float], templates: TemplateModel | None = None):
+def _cleaner(preset: str, thresholds: dict[str, float], templates: TemplateModel | None = None) -> Cleaner:
     """The Cleaner the options name (``auto``: one that picks page or default per document)."""
-    if preset == "auto":
-        return _AutoCleaner(thresholds, templates)
     try:
         return Cleaner(preset=preset, thresholds=thresholds, templates=templates)
     except TextcleanError as exc:
@@ -61,7 +58,7 @@ def _input_options(command):
         click.option("--jsonl", is_flag=True, help="Read JSONL records (automatic for .jsonl/.ndjson files)."),
         click.option("--text-key", default="text", show_default=True, help="JSONL field holding the text."),
         click.option("--id-key", default=None, help="JSONL field holding the record id (default: file:line)."),
-        click.option("--preset", type=click.Choice(sorted([*PRESETS, "auto"])), default="default", show_default=True,
+        click.option("--preset", type=click.Choice(sorted([*PRESETS, AUTO])), default="default", show_default=True,
                      help="auto: the page preset on documents that look like full-page dumps, default on others."),
         click.option("--threshold", "thresholds", multiple=True, callback=_parse_thresholds, metavar="REASON=SCORE",
                      help="Drop a block for REASON only at this score or above (0..1; repeatable), e.g. "
@@ -129,7 +126,7 @@ def clean(inputs, preset, thresholds, templates_path, group_key, output, report,
             pages += chose_page
     if stats.rejected or stats.replaced or reading["on_error"] == "skip":
         click.echo(_summary(stats, written, rejected), err=True)
-    if preset == "auto":
+    if preset == AUTO:
         click.echo(f"textclean: --preset auto chose page for {pages} of {written} documents", err=True)
 
 
@@ -160,14 +157,13 @@ def _cleaned(items: Iterable[Record | Rejection], cleaner, spec: tuple, jobs: in
 
 
 def _clean_one(cleaner, text: str, site: str | None, want_report: bool) -> tuple[str, dict | None, bool]:
-    """The cleaned text, the report entry (or None), and whether ``--preset auto`` chose page."""
-    chosen, page = cleaner.choose(text) if isinstance(cleaner, _AutoCleaner) else (cleaner, False)
-    result = chosen.clean(text, site=site)
+    """The cleaned text, the report entry (or None), and whether the page preset cleaned it."""
+    result = cleaner.clean(text, site=site)
     entry = None
     if want_report:
         entry = result.to_dict()
         del entry["text"]
-    return result.text, entry, page
+    return result.text, entry, result.preset == "page"
 
 
 def _start_worker(preset: str, thresholds: dict[str, float], templates_path: str | None, want_report: bool) -> None:
@@ -176,21 +172,6 @@ def _start_worker(preset: str, thresholds: dict[str, float], templates_path: str
 
 def _clean_batch(payload: list[tuple[str, str | None]]) -> list[tuple[str, dict | None, bool]]:
     return [_clean_one(_WORKER["cleaner"], text, site, _WORKER["want_report"]) for text, site in payload]
-
-
-class _AutoCleaner:
-    """``--preset auto``: the page preset where :func:`looks_like_full_page`, else the default."""
-
-    def __init__(self, thresholds: dict[str, float], templates: TemplateModel | None = None) -> None:
-        self._page, self._default = (_cleaner(preset, thresholds, templates) for preset in ("page", "default"))
-
-    def choose(self, text: str) -> tuple[Cleaner, bool]:
-        """The cleaner for ``text``, and whether it is the page preset's."""
-        page = looks_like_full_page(text)
-        return (self._page if page else self._default), page
-
-    def clean(self, text: str, *, site: str | None = None):
-        return self.choose(text)[0].clean(text, site=site)
 
 
 def _load_templates(path: str | None) -> TemplateModel | None:
@@ -242,8 +223,9 @@ def explain(inputs, preset, thresholds, templates_path, group_key, **reading) ->
             continue
         if shown:
             click.echo()
-        click.echo(f"== {record.id}")
-        click.echo(cleaner.clean(record.text, site=_site(record, templates, group_key)).explain())
+        result = cleaner.clean(record.text, site=_site(record, templates, group_key))
+        click.echo(f"== {record.id}" + (f" (--preset auto chose {result.preset})" if preset == AUTO else ""))
+        click.echo(result.explain())
         shown += 1
 
 

@@ -86,8 +86,11 @@ class CleanConfig:
     @classmethod
     def preset(cls, name: str, **overrides: Any) -> CleanConfig:
         """The named preset (see ``PRESETS``) with keyword overrides."""
+        if name == AUTO:
+            raise ConfigError("preset 'auto' picks page or default per document, so it is a Cleaner's, not a "
+                              "config's: use Cleaner(preset='auto')")
         if name not in PRESETS:
-            raise ConfigError(f"unknown preset {name!r}; choose one of {', '.join(sorted(PRESETS))}")
+            raise ConfigError(f"unknown preset {name!r}; choose one of {', '.join(sorted([*PRESETS, AUTO]))}")
         config = cls(**PRESETS[name])
         return config.replace(**overrides) if overrides else config
 
@@ -133,6 +136,8 @@ PRESETS: dict[str, dict[str, Any]] = {
         "detectors": ("low_content", "template"),  # template: only with a model passed in
     },
 }
+# Not a config but a choice per document between "page" and "default" (see Cleaner).
+AUTO = "auto"
 
 
 # --- Corpus dedup -------------------------------------------------------------------------

@@ -103,6 +103,8 @@ class CleanResult:
     decisions: tuple[Decision, ...]
     findings: tuple[Finding, ...]
     removed: tuple[Span, ...]
+    # The preset that cleaned the document (with "auto": "page" or "default"); None for a config.
+    preset: str | None = None
 
     def explain(self) -> str:
         """A table with one row per block: kept or dropped, the reason and the evidence."""
@@ -114,6 +116,7 @@ class CleanResult:
         """The result as JSON-ready data: the cleaned text and the removed spans."""
         return {
             "text": self.text,
+            "preset": self.preset,
             "blocks": len(self.blocks),
             "kept": sum(d.keep for d in self.decisions),
             "removed": [span.to_dict() for span in self.removed],

@@ -15,14 +15,20 @@ def texts() -> list[str]:
     found = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
     for path in sorted((REPO / "tests" / "golden").glob("*.json")):
         found += ["\n".join(case["lines"]) for case in json.loads(path.read_text(encoding="utf-8"))["cases"]]
+    # A full-page dump: the seed between a site's menus and its footer.
+    menu = ["Home", "News", "World", "Sport", "Weather", "Search", "Sign in"] * 4
+    found.append("\n".join([*menu, found[0], "About us", "Contact", "Privacy policy", "Terms of use"]))
     return found + ["", "   \n  "]
 
 
-@pytest.mark.parametrize("options", [{}, {"preset": "conservative", "fuzzy_threshold": 0.97}])
+@pytest.mark.parametrize("options", [{}, {"preset": "conservative", "fuzzy_threshold": 0.97},
+                                     {"preset": "auto", "thresholds": {"low_content": 0.6}}])
 def test_every_row_equals_textclean_clean(spark, options):
     from textclean.spark import clean
 
     corpus = texts()
+    if options.get("preset") == "auto":  # the auto case must see both kinds of row
+        assert {textclean.clean(text, **options).preset for text in corpus} == {"page", "default"}
     frame = spark.createDataFrame([(i, t) for i, t in enumerate(corpus)] + [(len(corpus), None)],
                                   "n long, text string").repartition(3)
     rows = {r["n"]: r for r in clean(frame, **options).collect()}
@@ -42,3 +48,5 @@ def test_bad_options_fail_on_the_driver(spark):
         clean(frame)
     with pytest.raises(textclean.ConfigError, match="fuzzy_threshold must be within 0..1"):
         clean(frame, "body", fuzzy_threshold=95)
+    with pytest.raises(textclean.ConfigError, match="'templates' is not sent to Spark executors"):
+        clean(frame, "body", preset="auto", templates=textclean.learn_templates([], group_by=None))

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd  # the spark extra's; textclean.spark checks it is installed before this import
 
 from ..cleaner import Cleaner
-from ..config import CleanConfig
+from ..config import AUTO, CleanConfig
 from ..errors import ConfigError
 
 #: The type of the removed-spans column: :class:`textclean.Span` fields, reason as a string.
@@ -50,8 +50,8 @@ def clean(df, text_col: str = "text", *, output_col: str = "clean_text", removed
     """``df`` with ``output_col`` (the cleaned text) and ``removed_col`` (the removed spans:
     start, end, block, reason, score, detector, evidence, block_text) added.
 
-    ``config``, ``preset`` and ``overrides`` are :class:`~textclean.Cleaner`'s, validated here
-    on the driver. A null text gives null outputs.
+    ``config``, ``preset`` (``"auto"`` too) and ``overrides`` are :class:`~textclean.Cleaner`'s,
+    validated here on the driver. A null text gives null outputs.
     """
     from pyspark.sql import functions as F
     from pyspark.sql.functions import pandas_udf
@@ -61,11 +61,20 @@ def clean(df, text_col: str = "text", *, output_col: str = "clean_text", removed
     for name in (output_col, removed_col):
         if name in df.columns:
             raise ConfigError(f"the DataFrame already has column {name!r}; choose another output_col/removed_col")
-    settings = _ship(df.sparkSession, _config_kwargs(Cleaner(config, preset=preset, **overrides).config))
+    unshipped = [name for name in ("detectors", "templates") if overrides.get(name) is not None]
+    if unshipped:
+        raise ConfigError(f"{unshipped[0]!r} is not sent to Spark executors (yet); run a Cleaner in a UDF of your own")
+    cleaner = Cleaner(config, preset=preset, **overrides)  # validates the settings here, on the driver
+    # preset "auto" is two configs and a choice per row: it goes as its name and the overrides.
+    settings = _ship(df.sparkSession, {"preset": AUTO, **overrides} if preset == AUTO else
+                     {"config": _config_kwargs(cleaner.config)})
 
     @pandas_udf(RESULT_TYPE)
     def clean_texts(batches: Iterator[pd.Series]) -> Iterator[pd.DataFrame]:
-        cleaner = Cleaner(CleanConfig(**settings.value))
+        options = dict(settings.value)
+        if "config" in options:
+            options["config"] = CleanConfig(**options["config"])
+        cleaner = Cleaner(**options)
         for texts in batches:
             results = [None if t is None else cleaner.clean(t) for t in texts]
             yield pd.DataFrame({
