@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import textclean
-from textclean.segment import segment_lines
+from textclean.segment import segment_lines, stripped_lines
 
 # Lines built from boilerplate-ish and prose-ish pieces, so detectors actually fire.
 PIECES = st.sampled_from([
@@ -84,6 +84,12 @@ def test_segment_matches_a_slow_reference(text):
             reference.append((position + visible[0], position + visible[-1] + 1))
         position += len(line) + (2 if text.startswith("\r\n", position + len(line)) else 1)
     assert [(b.start, b.end) for b in segment_lines(text)] == reference
+
+
+@given(st.text(alphabet=st.sampled_from("ab .\t\n\r\v\f\x1c\x1d\x1e\x1f\x85\xa0\u2028\u2029\u3000")))
+def test_stripped_lines_are_the_lines_segment_cuts(text):
+    # The template learner reads pages through stripped_lines: its lines must be segment's.
+    assert [line for line in stripped_lines(text) if line] == [b.text for b in segment_lines(text)]
 
 
 @given(st.one_of(documents(), hard_wrapped_documents()))

@@ -150,6 +150,16 @@ def test_a_site_of_hard_wrapped_pages_learns_the_blocks_the_cleaner_sees():
     assert [s.reason for s in result.removed if s.block_text == legal] == [Reason.TEMPLATE]
 
 
+def test_a_line_separator_inside_a_line_is_learned_as_the_cleaner_sees_it():
+    # str.splitlines() cuts at U+2028 and form feeds; the cleaner's blocks do not: both must read one line.
+    legal = "Example Media Ltd, registered in England\u2028company number 01234567\x0c1 Main Street"
+    corpus = [{"url": f"https://example.com/{i}", "text": site_page(i) + "\n" + legal} for i in range(20)]
+    model = learn_templates(corpus, group_by="host")
+    assert legal in [line.text for line in model.sites["example.com"].lines]
+    result = Cleaner(templates=model).clean(site_page(99) + "\n" + legal, site="example.com")
+    assert [s.reason for s in result.removed if s.block_text == legal] == [Reason.TEMPLATE]
+
+
 def test_learning_is_independent_of_page_order_and_batching(monkeypatch, model):
     shuffled = pages(20)
     random.Random(7).shuffle(shuffled)

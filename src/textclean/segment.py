@@ -40,6 +40,21 @@ def segment_lines(text: str) -> tuple[Block, ...]:
                  for index, match in enumerate(_LINE_CONTENT.finditer(text)))
 
 
+# What the line pattern strips: Unicode White_Space (str.strip() would also take \x1c–\x1f).
+_WHITE_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def stripped_lines(text: str) -> list[str]:
+    """Every line of ``text``, cut and stripped as :func:`segment_lines` does, a blank one as "": its
+    blocks' texts without their offsets, for code that needs only those (str.splitlines also cuts
+    at \\v, \\f, \\x1c–\\x1e, \\x85, \\u2028 and \\u2029, which segment leaves inside a line).
+
+    >>> stripped_lines("Title\\r\\n\\n  Body\\u2028text. \\rEnd")
+    ['Title', '', 'Body\\u2028text.', 'End']
+    """
+    return [line.strip(_WHITE_SPACE) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
 def blank_line_after(text: str, blocks: Sequence[Block]) -> list[bool]:
     """For each block of ``text``, whether a blank line separates it from the next.
 

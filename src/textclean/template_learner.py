@@ -31,6 +31,7 @@ from .errors import InputError
 from .hard_wrap import unwrapped_lines
 from .minhash import MinHasher
 from .normalize import normalize
+from .segment import stripped_lines
 from .templates import (SHINGLING, HEAD_LINES, SiteTemplates, TemplateLine, TemplateModel, TemplateParams,
                         body_region, is_prose, line_key, similarity)
 
@@ -104,7 +105,7 @@ class TemplateLearner:
         if sid == len(self.site_pages):
             self.site_pages.append(0)
         self.site_pages[sid] += 1
-        raw = unwrapped_lines([line.strip() for line in text.splitlines()])  # the cleaner's blocks
+        raw = unwrapped_lines(stripped_lines(text))  # the cleaner's blocks
         norms = [norm or line for norm, line in zip(normalized_lines(raw), raw)]  # as line_key()
         region = body_region([is_prose(t, n) for t, n in zip(raw, norms)])
         first, last = region if region else (-1, -2)  # no prose: nothing is body or head
