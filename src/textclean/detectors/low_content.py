@@ -117,7 +117,7 @@ _AGAINST = {
            "date_words": ("no dates among {}", "dates among {}"),
            "footer_words": ("no footer words among {}", "footer words among {}"),
            "bullet": ("no list bullets among {}", "list bullets among {}"),
-       }.items()},
+       }.items() if f"win{width}_{name}" in FEATURES},
 }
 _AGAINST_BY_INDEX = tuple(_AGAINST[name] for name in FEATURES)
 
