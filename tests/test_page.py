@@ -225,6 +225,11 @@ def test_looks_like_full_page():
     # An extracted article with a few short lines (subheadings, a list) is not a full page.
     extracted = "\n".join([HEADLINE, *ARTICLE, "What happens next", *ARTICLE[:2], "Key dates", "May", "June", *ARTICLE])
     assert not looks_like_full_page(extracted)
+    # Menus rendered as long lines (few short lines) still show their whole-line phrases...
+    long_menus = [" | ".join(MENU)] * 3 + ["Sign in", "Search", "Share", "Comments", "Newsletter", "Subscribe"]
+    assert looks_like_full_page("\n".join([*long_menus, HEADLINE, *ARTICLE * 4, " · ".join(FOOTER)]))
+    # ...but a long article with a few of them, one in more than 50 lines, is no dump.
+    assert not looks_like_full_page("\n".join([HEADLINE, *(ARTICLE * 60), *long_menus[3:]]))
 
 
 def test_auto_preset_cleans_dumps_as_pages_and_articles_as_before():

@@ -86,6 +86,10 @@ _BULLETS = frozenset("*+•·▪►▸‣◦-–")
 _PROSE_MIN_TOKENS = 10
 _PHRASE_MAX_TOKENS = 6
 _FULL_PAGE_MIN_LINES = 25
+# Extractors drop whole-line menu and promo phrases: this many of them (and this share of the
+# lines) mark a dump even when its menus run into long lines.
+_FULL_PAGE_MIN_PHRASES = 5
+_FULL_PAGE_PHRASE_SHARE = 0.02
 _OPENING_TAG = re.compile(r"<(?:a|div|embed|iframe|img|ins|link|meta|noscript|object|p|script|source|span|style|table|"
                           r"td|tr|video)\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]*>")
@@ -233,8 +237,9 @@ def looks_like_full_page(text: str) -> bool:
     """Whether ``text`` looks like a full-page dump (menus, link lists) rather than an extracted article.
 
     At least 25 lines, at least 40 % of them of four words or fewer, and navigation or promo
-    phrases among them (or 60 % short lines). Tuned to be wrong on fewer than 1 % of extractor
-    outputs, since running full-page removal on an article would cost its short lines.
+    phrases among them (or 60 % short lines); or, where menus run into long lines, at least five
+    lines that are navigation or promo phrases, one in 50 or more. Tuned to be wrong on fewer than
+    1 % of extractor outputs, since running full-page removal on an article would cost its short lines.
 
     >>> looks_like_full_page("The council met on Tuesday. It voted to keep the library open.")
     False
@@ -247,7 +252,8 @@ def looks_like_full_page(text: str) -> bool:
     base = block_measures(texts)
     short = float(np.mean(base[:, BLOCK_FEATURES.index("log_tokens")] <= np.log1p(4)))
     phrases = float(base[:, BLOCK_FEATURES.index("nav_phrase")].sum() + base[:, BLOCK_FEATURES.index("promo_phrase")].sum())
-    return short >= 0.4 and (phrases >= 2 or short >= 0.6)
+    return (short >= 0.4 and (phrases >= 2 or short >= 0.6)
+            or phrases >= max(_FULL_PAGE_MIN_PHRASES, _FULL_PAGE_PHRASE_SHARE * len(texts)))
 
 
 def _phrases(tokens: list[str], newline: np.ndarray, words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
