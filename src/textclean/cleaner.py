@@ -8,11 +8,11 @@ from .config import AUTO, CleanConfig
 from .detectors import BUILTIN_DETECTORS, Context, Detector, Lexicon
 from .errors import ConfigError
 from .explain import apply_removals, removed_spans
-from .page_features import looks_like_full_page
+from .page_features import full_page_measures
 from .policy import decide
 from .segment import segment
 from .templates import TemplateModel
-from .types import CleanResult, Finding
+from .types import Block, CleanResult, Finding
 
 
 class Cleaner:
@@ -72,10 +72,15 @@ class Cleaner:
         site in the template model (optional when the model has one site)."""
         if not isinstance(text, str):
             raise TypeError(f"clean() takes a str, not {type(text).__name__}")
-        if self._full_page is not None and looks_like_full_page(text):
-            return self._full_page.clean(text, site=site)
         blocks = segment(text)
-        context = Context(blocks, self.config, self._lexicon, site=site, templates=self.templates)
+        if self._full_page is not None:
+            measures = full_page_measures(blocks)
+            if measures is not None:  # measured once: the test's measures are low_content's too
+                return self._full_page._clean(text, blocks, site, {"page_measures": measures})
+        return self._clean(text, blocks, site, {})
+
+    def _clean(self, text: str, blocks: tuple[Block, ...], site: str | None, shared: dict[str, Any]) -> CleanResult:
+        context = Context(blocks, self.config, self._lexicon, site=site, templates=self.templates, shared=shared)
         findings: list[Finding] = []
         for _name, detect in self._detectors:
             findings.extend(detect(blocks, context))

@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from itertools import repeat
+from typing import NamedTuple
 
 import numpy as np
 import regex
@@ -116,23 +117,33 @@ _WINDOW_OF = ("log_tokens", "stop_share", "sentence_end", "short_title_line")
 _WINDOWED = [BLOCK_FEATURES.index(name) for name in (*_WINDOW_OF, "date_words", "footer_words", "bullet")]
 
 
-def page_features(blocks: Sequence[Block]) -> np.ndarray:
-    """One row of :data:`FEATURES` per block (float64, shape ``(len(blocks), len(FEATURES))``)."""
+class PageMeasures(NamedTuple):
+    """A page's :data:`BLOCK_FEATURES` (``base``), and its lower-cased tokens (newlines included)
+    with each one's class bits (function, footer, web or date word) and line: what
+    :func:`page_features` builds on, measured once per page (see :func:`full_page_measures`)."""
+
+    base: np.ndarray
+    tokens: list[str]
+    token_cls: np.ndarray
+    line_of: np.ndarray
+
+
+def page_features(blocks: Sequence[Block], measures: PageMeasures | None = None) -> np.ndarray:
+    """One row of :data:`FEATURES` per block (float64, shape ``(len(blocks), len(FEATURES))``);
+    ``measures``: the blocks' :func:`page_measures`, when already taken."""
     if not blocks:
         return np.zeros((0, len(FEATURES)))
     texts = [block.text for block in blocks]
-    base, tokens, token_cls, line_of = _measures(texts)
+    base, tokens, token_cls, line_of = page_measures(blocks) if measures is None else measures
     return np.column_stack([base, *_context_measures(texts, base, tokens, token_cls, line_of)])
 
 
-def block_measures(texts: list[str]) -> np.ndarray:
-    """The :data:`BLOCK_FEATURES` of each line of ``texts`` (lines judged alone, no neighbourhood)."""
-    return _measures(texts)[0]
+def page_measures(blocks: Sequence[Block]) -> PageMeasures:
+    """The blocks' :class:`PageMeasures`."""
+    return _measures([block.text for block in blocks])
 
 
-def _measures(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray]:
-    """:data:`BLOCK_FEATURES`, and the page's lower-cased tokens (newlines included) with each one's
-    class bits (function, footer, web or date word) and line."""
+def _measures(texts: list[str]) -> PageMeasures:
     n = len(texts)
     doc = "\n".join(texts)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
@@ -195,7 +206,7 @@ def _measures(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray, np.n
         footer / (words + 1), link / (words + 1), date / (words + 1), short_title, repeated, mostly_cjk, starts_lower,
         markup,
     ]).astype(np.float64)
-    return base, tokens_list, token_cls, line_of
+    return PageMeasures(base, tokens_list, token_cls, line_of)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -246,14 +257,21 @@ def looks_like_full_page(text: str) -> bool:
     >>> looks_like_full_page("\\n".join(["Home", "News", "Sport", "Weather", "Contact", "Search"] * 5))
     True
     """
-    texts = [block.text for block in segment(text)]
-    if len(texts) < _FULL_PAGE_MIN_LINES:
-        return False
-    base = block_measures(texts)
+    return full_page_measures(segment(text)) is not None
+
+
+def full_page_measures(blocks: Sequence[Block]) -> PageMeasures | None:
+    """The blocks' :func:`page_measures` if they look like a full-page dump (see
+    :func:`looks_like_full_page`), else None: the test and the page's features share them."""
+    if len(blocks) < _FULL_PAGE_MIN_LINES:
+        return None
+    measures = page_measures(blocks)
+    base = measures.base
     short = float(np.mean(base[:, BLOCK_FEATURES.index("log_tokens")] <= np.log1p(4)))
     phrases = float(base[:, BLOCK_FEATURES.index("nav_phrase")].sum() + base[:, BLOCK_FEATURES.index("promo_phrase")].sum())
-    return (short >= 0.4 and (phrases >= 2 or short >= 0.6)
-            or phrases >= max(_FULL_PAGE_MIN_PHRASES, _FULL_PAGE_PHRASE_SHARE * len(texts)))
+    dump = (short >= 0.4 and (phrases >= 2 or short >= 0.6)
+            or phrases >= max(_FULL_PAGE_MIN_PHRASES, _FULL_PAGE_PHRASE_SHARE * len(blocks)))
+    return measures if dump else None
 
 
 def _phrases(tokens: list[str], newline: np.ndarray, words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -33,7 +33,7 @@ class Context:
 
     def __init__(
         self, blocks: Sequence[Block], config: CleanConfig, lexicon: Lexicon, *,
-        site: str | None = None, templates: TemplateModel | None = None,
+        site: str | None = None, templates: TemplateModel | None = None, shared: Mapping[str, Any] | None = None,
     ) -> None:
         self.blocks = blocks
         self.config = config
@@ -41,7 +41,8 @@ class Context:
         # The document's site and the learned template model (see detectors/template.py).
         self.site = site
         self.templates = templates
-        self._shared: dict[str, Any] = {}
+        # Views of this document already computed, e.g. by --preset auto's test (see :meth:`shared`).
+        self._shared: dict[str, Any] = dict(shared or {})
 
     def shared(self, name: str, compute: Callable[[Context], T]) -> T:
         """``compute(self)``, computed once per document and shared by the detectors that need it."""

@@ -61,7 +61,7 @@ from importlib import resources
 
 import numpy as np
 
-from ..page_features import FEATURES, body_region, page_features
+from ..page_features import FEATURES, body_region, page_features, page_measures
 from ..reasons import Reason
 from ..types import Block, Finding
 from .base import Context
@@ -238,7 +238,7 @@ def low_content(blocks: Sequence[Block], context: Context) -> list[Finding]:
     if not blocks:
         return []
     model = bundled_model()
-    x = page_features(blocks)
+    x = page_features(blocks, context.shared("page_measures", lambda c: page_measures(c.blocks)))
     contributions = model.contributions(x)
     body = _not_markup(x, 1.0 / (1.0 + np.exp(-(contributions.sum(axis=1) + model.bias))))
     keep, (start, end) = _keep_and_region(x, body)
