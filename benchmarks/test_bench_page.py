@@ -1,4 +1,4 @@
-"""Full-page cleaning speed (the `page` preset), as a ratio to a C4-style line filter in the same session.
+"""Full-page cleaning speed (the `page` and `auto` presets), as a ratio to a C4-style line filter in the same session.
 
     pytest benchmarks/test_bench_page.py --benchmark-enable
 
@@ -61,6 +61,14 @@ def test_page_preset(benchmark, page_cleaner):
     # every CleanResult would add the garbage collector's full passes over them (10–20%).
     results = benchmark.pedantic(lambda: [page_cleaner.clean(t).text for t in PAGES], rounds=5, iterations=1)
     assert len(results) == len(PAGES)
+
+
+@pytest.mark.benchmark(group="page")
+def test_auto_preset_on_dumps(benchmark):
+    """``--preset auto`` on the same dumps: its full-page test plus the page preset, measured once."""
+    auto = textclean.Cleaner(preset="auto")
+    results = benchmark.pedantic(lambda: [auto.clean(t).preset for t in PAGES], rounds=5, iterations=1)
+    assert results.count("page") >= 0.8 * len(PAGES)
 
 
 def test_page_speed_ratio(page_cleaner, request):
