@@ -37,6 +37,9 @@ def test_every_row_equals_textclean_clean(spark, options):
         expected = textclean.clean(text, **options)
         assert rows[n]["clean_text"] == expected.text
         assert [s.asDict() for s in rows[n]["removed"]] == [s.to_dict() for s in expected.removed]
+        if options.get("preset") == "auto":
+            assert rows[n]["preset"] == expected.preset
+    assert ("preset" in rows[0].asDict()) == (options.get("preset") == "auto")  # the column only where there is a choice
     assert rows[len(corpus)]["clean_text"] is None and rows[len(corpus)]["removed"] is None
 
 
@@ -48,5 +51,9 @@ def test_bad_options_fail_on_the_driver(spark):
         clean(frame)
     with pytest.raises(textclean.ConfigError, match="fuzzy_threshold must be within 0..1"):
         clean(frame, "body", fuzzy_threshold=95)
+    with_preset = spark.createDataFrame([("a", "x")], "text string, preset string")
+    with pytest.raises(textclean.ConfigError, match="already has column 'preset'; choose another"):
+        clean(with_preset, preset="auto")
+    assert "preset" in clean(with_preset).columns  # without auto no column is added, so none clashes
     with pytest.raises(textclean.ConfigError, match="'templates' is not sent to Spark executors"):
         clean(frame, "body", preset="auto", templates=textclean.learn_templates([], group_by=None))

@@ -21,7 +21,7 @@ from ..errors import ConfigError
 #: The type of the removed-spans column: :class:`textclean.Span` fields, reason as a string.
 SPAN_TYPE = ("array<struct<start:int, end:int, block:int, reason:string, score:double, "
              "detector:string, evidence:string, block_text:string>>")
-RESULT_TYPE = f"struct<text:string, removed:{SPAN_TYPE}>"
+RESULT_TYPE = f"struct<text:string, removed:{SPAN_TYPE}, preset:string>"
 
 
 @dataclass(frozen=True)
@@ -46,21 +46,23 @@ def _ship(spark, value: Any):
 
 
 def clean(df, text_col: str = "text", *, output_col: str = "clean_text", removed_col: str = "removed",
-          config: CleanConfig | None = None, preset: str | None = None, **overrides: Any):
+          preset_col: str = "preset", config: CleanConfig | None = None, preset: str | None = None, **overrides: Any):
     """``df`` with ``output_col`` (the cleaned text) and ``removed_col`` (the removed spans:
-    start, end, block, reason, score, detector, evidence, block_text) added.
+    start, end, block, reason, score, detector, evidence, block_text) added; with
+    ``preset="auto"`` also ``preset_col``, the preset that cleaned the row (``page`` or ``default``).
 
-    ``config``, ``preset`` (``"auto"`` too) and ``overrides`` are :class:`~textclean.Cleaner`'s,
-    validated here on the driver. A null text gives null outputs.
+    ``config``, ``preset`` and ``overrides`` are :class:`~textclean.Cleaner`'s, validated here
+    on the driver. A null text gives null outputs.
     """
     from pyspark.sql import functions as F
     from pyspark.sql.functions import pandas_udf
 
     if text_col not in df.columns:
         raise ConfigError(f"column {text_col!r} is not in the DataFrame; its columns: {', '.join(df.columns)}")
-    for name in (output_col, removed_col):
+    added = (output_col, removed_col, preset_col) if preset == AUTO else (output_col, removed_col)
+    for name in added:
         if name in df.columns:
-            raise ConfigError(f"the DataFrame already has column {name!r}; choose another output_col/removed_col")
+            raise ConfigError(f"the DataFrame already has column {name!r}; choose another output_col/removed_col/preset_col")
     unshipped = [name for name in ("detectors", "templates") if overrides.get(name) is not None]
     if unshipped:
         raise ConfigError(f"{unshipped[0]!r} is not sent to Spark executors (yet); run a Cleaner in a UDF of your own")
@@ -80,11 +82,13 @@ def clean(df, text_col: str = "text", *, output_col: str = "clean_text", removed
             yield pd.DataFrame({
                 "text": [None if r is None else r.text for r in results],
                 "removed": [None if r is None else [s.to_dict() for s in r.removed] for r in results],
+                "preset": [None if r is None else r.preset for r in results],
             })
 
     # Nondeterministic only so the optimizer runs the UDF once, not once per field read.
     result = clean_texts.asNondeterministic()(F.col(text_col))
     key = "__textclean_clean"
-    return (df.withColumn(key, result)
-            .withColumn(output_col, F.col(f"{key}.text"))
-            .withColumn(removed_col, F.col(f"{key}.removed")).drop(key))
+    df = df.withColumn(key, result).withColumn(output_col, F.col(f"{key}.text")).withColumn(removed_col, F.col(f"{key}.removed"))
+    if preset == AUTO:
+        df = df.withColumn(preset_col, F.col(f"{key}.preset"))
+    return df.drop(key)
