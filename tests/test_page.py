@@ -68,6 +68,31 @@ def test_page_keeps_headline_and_article_and_drops_menu_with_evidence(page_clean
     assert textclean.apply_removals(result.original, result.removed) == result.text
 
 
+def test_the_headline_is_kept_however_far_down_the_page_and_whatever_stands_before_the_article(page_cleaner):
+    # A long menu puts the headline past line 40; share buttons, a byline and a photo caption stand
+    # between it and the article; it ends in "!". The title's repeat is the headline all the same,
+    # and the dated byline is no standfirst.
+    headline = "City council votes to keep the old library open!"
+    between = ["Share on Facebook", "Share on Twitter", "Email", "Print", "Comments (12)",
+               "Posted by Jane Smith on March 5, 2013 at 10:27 am", "The library on Main Street. Photo: J. Smith",
+               "Listen to this article", "Save for later", "Most popular", "Weather"]
+    page = "\n".join([f"{headline} | Example News", *MENU * 5, headline, *between, *ARTICLE, *RELATED, *FOOTER])
+    result = page_cleaner.clean(page)
+    kept = result.text.split("\n")
+    assert kept[0] == headline and kept[-len(ARTICLE):] == ARTICLE
+    assert between[5] not in kept  # (the caption, a sentence, passes for a standfirst: text cannot tell them)
+    overlap = page_features(result.blocks)[:, FEATURES.index("title_overlap")]
+    assert overlap[51] == 1.0  # line 52 repeats the title: measured on every line, not only the first 40
+
+
+def test_four_word_lines_count_four_words_in_the_headline_rules():
+    # expm1(log1p(4)) is 3.9999…: counted as a float, a four-word title repeat was never a headline.
+    x = page_features(segment("\n".join(["Mayor wins the vote | Example News", *MENU * 3, "Mayor wins the vote",
+                                          "Share", *ARTICLE])))
+    body = np.where(np.arange(len(x)) >= 33, 0.99, 0.01)
+    assert low_content_module.find_headline(x, body, 33) == [31]
+
+
 def test_evidence_numbers_the_body_region_as_explain_numbers_blocks(page_cleaner):
     result = page_cleaner.clean(full_page())
     first, last = map(int, re.search(r"region \(blocks (\d+)–(\d+)\)", result.removed[0].evidence).groups())

@@ -347,7 +347,7 @@ def _title_overlap(texts: list[str], tokens: list[str], token_cls: np.ndarray, l
     """Share of each short block's content words (not function words) found in the first line
     (usually the page title): "the" and "of" would match any title."""
     n = len(texts)
-    first, end = np.searchsorted(line_of, (1, min(n, 40))).tolist()  # the tokens of lines 1–39
+    first, end = np.searchsorted(line_of, (1, n)).tolist()  # the tokens of the first line, then of all others
     content = (token_cls[:end] & (_STOP | _NEWLINE)) == 0
     title = frozenset(token for token, is_content in zip(tokens[:first], content[:first].tolist()) if is_content)
     if not title or end <= first:

@@ -75,14 +75,19 @@ OUTSIDE_MIN_P = 0.85
 # A page of fewer lines has no menus or link lists to speak of: only near-certain debris goes.
 SMALL_PAGE_BLOCKS = 10
 SMALL_PAGE_MIN_P = 0.02
-# The headline: among the 8 lines above the region (see find_headline).
+# The headline (see find_headline): a line repeating the page title among the 40 lines above the
+# region (share, byline and photo lines often stand between), else a headline-shaped line among the 8.
+_TITLE_WINDOW = 40
+_TITLE_MIN_OVERLAP = 0.8
 _HEADLINE_WINDOW = 8
 _HEADLINE_MIN_OVERLAP = 0.6
-_TOKENS, _TITLE_OVERLAP, _SENTENCE_END, _STOP_SHARE, _FOOTER, _MARKUP = (
-    FEATURES.index(name) for name in ("log_tokens", "title_overlap", "sentence_end", "stop_share", "footer_words",
-                                      "markup"))
+_TOKENS, _TITLE_OVERLAP, _SENTENCE_END, _STOP_SHARE, _MARKUP = (
+    FEATURES.index(name) for name in ("log_tokens", "title_overlap", "sentence_end", "stop_share", "markup"))
 _NOT_HEADLINE = [FEATURES.index(name) for name in
                  ("sentence_end", "nav_phrase", "promo_phrase", "date_words", "separators", "footer_words")]
+# A title may end in "?" or "!", carry a date or a " - "; it is no menu, promo or footer line.
+_NOT_TITLE = [FEATURES.index(name) for name in ("nav_phrase", "promo_phrase", "footer_words")]
+_NOT_STANDFIRST = _NOT_HEADLINE[1:]  # a standfirst is sentences, but no byline ("Posted by … on <date>")
 
 # What a feature's value says when it weighs against a block: (below the training mean, above it).
 # Both directions are named, since which one weighs against a block is the model's to learn.
@@ -208,28 +213,32 @@ def further_regions(gain: np.ndarray, start: int, end: int, floor: float) -> lis
 def find_headline(x: np.ndarray, body: np.ndarray, start: int) -> list[int]:
     """The headline above the body region, and a standfirst between them (empty when the region opens with it).
 
-    The headline repeats the page title (the first line of an html-text dump) or, when no line
-    does, is the nearest line above the region shaped like one: 4–25 words, no sentence ending,
-    no date, separator, navigation, promo or footer words. Sentences between it and the region
-    (eight words or more) are its standfirst.
+    The headline is the line among the 40 above the region that most repeats the page title (the
+    first line of an html-text dump: 80 % of its content words or more, 3–30 words, no navigation,
+    promo or footer words); or, when none does, the nearest of the 8 lines above the region shaped
+    like one: 5–25 words (four-word lines were more often menu items), no sentence ending, date,
+    separator, navigation, promo or footer words. Sentences of eight words or more among the 8
+    lines above the region and below the headline, with none of those words, are its standfirst.
     """
     if start == 0:
         return []
-    tokens = np.expm1(x[:, _TOKENS])
+    tokens = np.rint(np.expm1(x[:, _TOKENS]))  # whole words: expm1(log1p(4)) is 3.9999…
     overlap = x[:, _TITLE_OVERLAP]
     if 3 <= tokens[start] <= 30 and overlap[start] >= _HEADLINE_MIN_OVERLAP:
         return []
-    candidates = [i for i in range(max(1, start - _HEADLINE_WINDOW), start)
-                  if 4 <= tokens[i] <= 25 and not x[i, _NOT_HEADLINE].any()]
-    repeats_title = [i for i in candidates if overlap[i] >= _HEADLINE_MIN_OVERLAP]
+    repeats_title = [i for i in range(max(1, start - _TITLE_WINDOW), start)
+                     if 3 <= tokens[i] <= 30 and overlap[i] >= _TITLE_MIN_OVERLAP and not x[i, _NOT_TITLE].any()]
+    shaped = [i for i in range(max(1, start - _HEADLINE_WINDOW), start)
+              if 5 <= tokens[i] <= 25 and not x[i, _NOT_HEADLINE].any()]
     if repeats_title:
         headline = max(repeats_title, key=lambda i: (overlap[i], i))
-    elif candidates:
-        headline = candidates[-1]
+    elif shaped:
+        headline = shaped[-1]
     else:
         return [0] if body[0] >= 0.5 else []
-    standfirst = [i for i in range(headline + 1, start) if tokens[i] >= 8 and x[i, _FOOTER] == 0
-                  and (x[i, _SENTENCE_END] > 0 or x[i, _STOP_SHARE] >= 0.2)]
+    standfirst = [i for i in range(max(headline + 1, start - _HEADLINE_WINDOW), start)
+                  if tokens[i] >= 8 and (x[i, _SENTENCE_END] > 0 or x[i, _STOP_SHARE] >= 0.2)
+                  and not x[i, _NOT_STANDFIRST].any()]
     return [headline, *standfirst]
 
 
