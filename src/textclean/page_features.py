@@ -293,14 +293,16 @@ def _context_measures(texts: list[str], base: np.ndarray, tokens_list: list[str]
     col = {name: base[:, i] for i, name in enumerate(BLOCK_FEATURES)}
     tokens = np.expm1(col["log_tokens"])
     chars = np.expm1(col["log_chars"])
-    prose = (tokens >= _PROSE_MIN_TOKENS) & ((col["stop_share"] >= 0.15) | (col["sentence_end"] > 0))
+    # Word-count bounds compare logs: expm1(log1p(k)) misses k by one ulp either way (4 → 3.9999…, 25 → 25.0000…1).
+    short = col["log_tokens"] <= np.log1p(4)
+    prose = (col["log_tokens"] >= np.log1p(_PROSE_MIN_TOKENS)) & ((col["stop_share"] >= 0.15) | (col["sentence_end"] > 0))
     start, end = body_region(_prose_gain(tokens, prose))
     index = np.arange(n, dtype=np.float64)
     cum_chars = np.cumsum(chars) - chars
     context = [
         index / max(n - 1, 1), cum_chars / max(chars.sum(), 1.0), (index == 0).astype(np.float64),
         _title_overlap(texts, tokens_list, token_cls, line_of), ((index >= start) & (index <= end)).astype(np.float64), chars / max(chars.max(), 1.0),
-        np.log1p(_run_length(tokens <= 4)), np.log1p(_run_length(prose)),
+        np.log1p(_run_length(short)), np.log1p(_run_length(prose)),
         _relative_mass(prose * tokens, 3), _relative_mass(prose * tokens, 10),
         col["log_tokens"] - np.log1p(_median(tokens)),
     ]
