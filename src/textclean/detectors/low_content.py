@@ -87,7 +87,9 @@ _NOT_HEADLINE = [FEATURES.index(name) for name in
                  ("sentence_end", "nav_phrase", "promo_phrase", "date_words", "separators", "footer_words")]
 # A title may end in "?" or "!", carry a date or a " - "; it is no menu, promo or footer line.
 _NOT_TITLE = [FEATURES.index(name) for name in ("nav_phrase", "promo_phrase", "footer_words")]
-_NOT_STANDFIRST = _NOT_HEADLINE[1:]  # a standfirst is sentences, but no byline ("Posted by … on <date>")
+# A standfirst is sentences, but no byline ("Posted by … on <date>"), menu, promo or footer line.
+_NOT_STANDFIRST = [FEATURES.index(name) for name in
+                   ("nav_phrase", "promo_phrase", "date_words", "separators", "footer_words")]
 
 # What a feature's value says when it weighs against a block: (below the training mean, above it).
 # Both directions are named, since which one weighs against a block is the model's to learn.
