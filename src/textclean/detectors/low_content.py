@@ -85,8 +85,9 @@ _TOKENS, _TITLE_OVERLAP, _SENTENCE_END, _STOP_SHARE, _MARKUP = (
     FEATURES.index(name) for name in ("log_tokens", "title_overlap", "sentence_end", "stop_share", "markup"))
 _NOT_HEADLINE = [FEATURES.index(name) for name in
                  ("sentence_end", "nav_phrase", "promo_phrase", "date_words", "separators", "footer_words")]
-# A title may end in "?" or "!", carry a date or a " - "; it is no menu, promo or footer line.
-_NOT_TITLE = [FEATURES.index(name) for name in ("nav_phrase", "promo_phrase", "footer_words")]
+# A title may end in "?" or "!", carry a date, a " - " or a footer word ("Facebook is tracking me");
+# it is no menu or promo phrase.
+_NOT_TITLE = [FEATURES.index(name) for name in ("nav_phrase", "promo_phrase")]
 # A standfirst is sentences, but no byline ("Posted by … on <date>"), menu, promo or footer line.
 _NOT_STANDFIRST = [FEATURES.index(name) for name in
                    ("nav_phrase", "promo_phrase", "date_words", "separators", "footer_words")]
@@ -213,11 +214,13 @@ def further_regions(gain: np.ndarray, start: int, end: int, floor: float) -> lis
 
 
 def find_headline(x: np.ndarray, body: np.ndarray, start: int) -> list[int]:
-    """The headline above the body region, and a standfirst between them (empty when the region opens with it).
+    """The headline above the body region, and a standfirst between them (empty when the region opens with it:
+    a line of 3–30 words repeating 60 % of the title's content words, and no more of them than the best above).
 
-    The headline is the line among the 40 above the region that most repeats the page title (the
-    first line of an html-text dump: 80 % of its content words or more, 3–30 words, no navigation,
-    promo or footer words); or, when none does, the nearest of the 8 lines above the region shaped
+    The headline is the line among the 40 above the region that repeats the page title (the first
+    line of an html-text dump: 80 % of its content words or more, 3–30 words, no navigation or promo
+    phrase) with the most of its words, so that "From: Example News" does not beat the headline of
+    "Headline | Example News"; or, when none does, the nearest of the 8 lines above the region shaped
     like one: 5–25 words (four-word lines were more often menu items), no sentence ending, date,
     separator, navigation, promo or footer words. Sentences of eight words or more among the 8
     lines above the region and below the headline, with none of those words, are its standfirst.
@@ -226,14 +229,17 @@ def find_headline(x: np.ndarray, body: np.ndarray, start: int) -> list[int]:
         return []
     tokens = np.rint(np.expm1(x[:, _TOKENS]))  # whole words: expm1(log1p(4)) is 3.9999…
     overlap = x[:, _TITLE_OVERLAP]
-    if 3 <= tokens[start] <= 30 and overlap[start] >= _HEADLINE_MIN_OVERLAP:
-        return []
+    title_words = overlap * tokens  # about how many of the title's words a line repeats
     repeats_title = [i for i in range(max(1, start - _TITLE_WINDOW), start)
                      if 3 <= tokens[i] <= 30 and overlap[i] >= _TITLE_MIN_OVERLAP and not x[i, _NOT_TITLE].any()]
+    best = max(repeats_title, key=lambda i: (title_words[i], i)) if repeats_title else None
+    opens_with_title = 3 <= tokens[start] <= 30 and overlap[start] >= _HEADLINE_MIN_OVERLAP
+    if opens_with_title and (best is None or title_words[start] >= title_words[best]):
+        return []
     shaped = [i for i in range(max(1, start - _HEADLINE_WINDOW), start)
               if 5 <= tokens[i] <= 25 and not x[i, _NOT_HEADLINE].any()]
-    if repeats_title:
-        headline = max(repeats_title, key=lambda i: (overlap[i], i))
+    if best is not None:
+        headline = best
     elif shaped:
         headline = shaped[-1]
     else:
