@@ -134,7 +134,7 @@ def page_features(blocks: Sequence[Block], measures: PageMeasures | None = None)
     if not blocks:
         return np.zeros((0, len(FEATURES)))
     texts = [block.text for block in blocks]
-    base, tokens, token_cls, line_of = page_measures(blocks) if measures is None else measures
+    base, tokens, token_cls, line_of = _measures(texts) if measures is None else measures
     return np.column_stack([base, *_context_measures(texts, base, tokens, token_cls, line_of)])
 
 
