@@ -87,6 +87,8 @@ _BULLETS = frozenset("*+•·▪►▸‣◦-–")
 _PROSE_MIN_TOKENS = 10
 _PHRASE_MAX_TOKENS = 6
 _FULL_PAGE_MIN_LINES = 25
+# A short line (menu item, crumb, button): four words or fewer, compared as log1p like the log_tokens column.
+_SHORT_LOG_TOKENS = float(np.log1p(4))
 # Extractors drop whole-line menu and promo phrases: this many of them (and this share of the
 # lines) mark a dump even when its menus run into long lines.
 _FULL_PAGE_MIN_PHRASES = 5
@@ -267,7 +269,7 @@ def full_page_measures(blocks: Sequence[Block]) -> PageMeasures | None:
         return None
     measures = page_measures(blocks)
     base = measures.base
-    short = float(np.mean(base[:, BLOCK_FEATURES.index("log_tokens")] <= np.log1p(4)))
+    short = float(np.mean(base[:, BLOCK_FEATURES.index("log_tokens")] <= _SHORT_LOG_TOKENS))
     phrases = float(base[:, BLOCK_FEATURES.index("nav_phrase")].sum() + base[:, BLOCK_FEATURES.index("promo_phrase")].sum())
     dump = (short >= 0.4 and (phrases >= 2 or short >= 0.6)
             or phrases >= max(_FULL_PAGE_MIN_PHRASES, _FULL_PAGE_PHRASE_SHARE * len(blocks)))
@@ -294,7 +296,7 @@ def _context_measures(texts: list[str], base: np.ndarray, tokens_list: list[str]
     tokens = np.expm1(col["log_tokens"])
     chars = np.expm1(col["log_chars"])
     # Word-count bounds compare logs: expm1(log1p(k)) misses k by one ulp either way (4 → 3.9999…, 25 → 25.0000…1).
-    short = col["log_tokens"] <= np.log1p(4)
+    short = col["log_tokens"] <= _SHORT_LOG_TOKENS
     prose = (col["log_tokens"] >= np.log1p(_PROSE_MIN_TOKENS)) & ((col["stop_share"] >= 0.15) | (col["sentence_end"] > 0))
     start, end = body_region(_prose_gain(tokens, prose))
     index = np.arange(n, dtype=np.float64)
