@@ -6,6 +6,10 @@ clusters group them at the default settings, and the Jaccard threshold at which 
 outputs of a page fall into one cluster (containment kept at its default), together with how
 many clusters mix pages at that threshold.
 
+It also checks that a text inside many documents does not join them: each site with three or
+more pages gets a chrome page (the dump lines most of its pages share, as its 404 page would
+show them), and the article dumps removed with and without these pages are counted.
+
     python tools/dedup_devcheck.py [--data ../shared/data/cleanportaleval/pages.jsonl] [--json]
 
 The data stays where it is; nothing from it is copied into the repository.
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -38,6 +43,34 @@ def load_versions(path: Path) -> list[Record]:
             if text.strip():
                 records.append(Record(id=f"{page['id']}/{version}", text=text, source=str(path), fields={}))
     return records
+
+
+def site_dumps(path: Path) -> tuple[list[Record], list[Record]]:
+    """The ``html_text`` dumps, and one chrome page per site of three or more pages (the lines
+    of its first dump that 80% of its dumps hold, around "Page not found.")."""
+    by_site: dict[str, list[Record]] = defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        page = json.loads(line)
+        text = "\n".join(x["text"] for x in page["dumps"].get("html_text") or [])
+        if text.strip():
+            by_site[re.sub(r"_\d+$", "", page["id"])].append(Record(id=page["id"], text=text, source=str(path), fields={}))
+    chrome = []
+    for site, dumps in by_site.items():
+        counts = Counter(line for d in dumps for line in set(d.text.splitlines()) if line.strip())
+        common = [line for line in dumps[0].text.splitlines() if line.strip() and counts[line] >= 0.8 * len(dumps)]
+        if len(dumps) >= 3 and common:
+            half = len(common) // 2
+            chrome.append(Record(id=f"{site}/404", text="\n".join([*common[:half], "Page not found.", *common[half:]]),
+                                 source=str(path), fields={}))
+    return [d for dumps in by_site.values() for d in dumps], chrome
+
+
+def dumps_removed(dumps: list[Record], chrome: list[Record]) -> dict:
+    """Article dumps removed by dedup alone, and with the chrome pages among them."""
+    alone = len(dedup_records(dumps).duplicates)
+    mixed = dedup_records(dumps + chrome).duplicates
+    return {"chrome_pages": len(chrome), "chrome_pages_removed": sum(d.id.endswith("/404") for d in mixed),
+            "dumps_removed_alone": alone, "dumps_removed_with_chrome_pages": sum(not d.id.endswith("/404") for d in mixed)}
 
 
 def clusters(records: list[Record], config: DedupConfig) -> dict[str, str]:
@@ -98,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     out["sweep"] = sweep
     full = [s for s in sweep if s["pages_with_all_extractors_in_one_cluster"] == out["default"]["pages"]]
     out["highest_threshold_all_extractors_together"] = full[0]["threshold"] if full else None
+    out["chrome_pages"] = dumps_removed(*site_dumps(args.data))
     if args.json:
         print(json.dumps(out, indent=1))
         return 0
@@ -112,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{s['clusters_mixing_pages']:21d}  {s['mean_clusters_per_page']:17.2f}")
     print("highest threshold with all extractor outputs of every page together:",
           out["highest_threshold_all_extractors_together"])
+    c = out["chrome_pages"]
+    print(f"article dumps removed: {c['dumps_removed_alone']} alone, {c['dumps_removed_with_chrome_pages']} with "
+          f"{c['chrome_pages']} chrome pages among them ({c['chrome_pages_removed']} of which removed)")
     return 0
 
 

@@ -4,8 +4,9 @@ A document is a duplicate of another when their normalized texts are equal (``ex
 shingle sets have Jaccard similarity ≥ ``threshold`` (``near_duplicate``), or at least
 ``containment_threshold`` of the smaller one's shingles lie inside the larger
 (``contained``: a teaser, a copy cut short). LSH only proposes candidates; each is verified
-on the exact shingle sets before it counts. Duplicates are joined into clusters by union-find,
-and each cluster keeps one document by the ``keep`` policy, which looks only at the documents
+on the exact shingle sets before it counts. Near-copies are joined into clusters by union-find,
+and a contained document joins one cluster that contains it (see :mod:`textclean.clusters`).
+Each cluster keeps one document by the ``keep`` policy, which looks only at the documents
 (never at input order), so any order of the same corpus gives the same clusters and keeps.
 
 >>> result = dedup_records([
@@ -21,13 +22,14 @@ Duplicate(id='a', duplicate_of='b', similarity=1.0, containment=1.0, reason='exa
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
 import xxhash
 
 from . import parallel
+from .clusters import HOLDS, INSIDE, SIMILAR, UnionFind, kept_per_document
 from .config import DedupConfig
 from .errors import InputError
 from .io import Record
@@ -101,45 +103,20 @@ def exact_hash(normalized: str) -> str:
     return xxhash.xxh3_128_hexdigest(normalized.encode())
 
 
-class _Clusters:
-    """Union-find over document ids, with each root's member list."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-        self.members: dict[str, list[str]] = {}
-
-    def add(self, x: str) -> None:
-        if x not in self.parent:
-            self.parent[x] = x
-            self.members[x] = [x]
-
-    def find(self, x: str) -> str:
-        root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
-        return root
-
-    def union(self, a: str, b: str) -> str:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return ra
-        if len(self.members[ra]) < len(self.members[rb]):
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.members[ra].extend(self.members.pop(rb))
-        return ra
-
-
-def verified(own: np.ndarray, other: np.ndarray, config: DedupConfig) -> bool:
-    """Whether two sorted distinct shingle arrays are duplicates: Jaccard ≥ ``threshold``, or
-    the smaller (of ``min_contained_shingles`` or more) lies ≥ ``containment_threshold`` inside."""
+def link_kind(own: np.ndarray, other: np.ndarray, config: DedupConfig) -> str | None:
+    """How two sorted distinct shingle arrays are linked, if they are duplicates: ``SIMILAR``
+    (Jaccard ≥ ``threshold``, or each lies inside the other), ``INSIDE`` (``own``, of
+    ``min_contained_shingles`` or more, lies ≥ ``containment_threshold`` inside ``other``) or
+    ``HOLDS`` (the reverse); None when they are not duplicates."""
     if jaccard(own, other) >= config.threshold:
-        return True
+        return SIMILAR
     ct = config.containment_threshold
     small, large = (own, other) if own.size <= other.size else (other, own)
-    return ct is not None and small.size >= config.min_contained_shingles and containment(small, large) >= ct
+    if ct is None or small.size < config.min_contained_shingles or containment(small, large) < ct:
+        return None
+    if own.size == other.size:
+        return SIMILAR
+    return INSIDE if small is own else HOLDS
 
 
 def described(own: np.ndarray, kept: np.ndarray, same_text: bool, config: DedupConfig) -> tuple[float, float, str]:
@@ -174,7 +151,7 @@ class DedupIndex:
         self._params = self.config.index_params()
         self.store = store if store is not None else open_store(self._params, path=path, redis_url=redis_url)
         self._policy = KeepPolicy.parse(self.config.keep)
-        self._clusters = _Clusters()
+        self._groups = UnionFind()  # linked groups (see textclean.clusters)
         self._info: dict[str, StoredDoc] = {}
         self._kept_before: dict[str, str] = {}  # earlier runs' documents pulled in, and their kept id then
         self._order: list[str] = []  # this run's newly indexed records, in input order
@@ -193,18 +170,16 @@ class DedupIndex:
     def close(self) -> None:
         self.store.close()
 
-    def _pull_cluster(self, doc_id: str) -> None:
-        """Bring an earlier run's document and its whole stored cluster into this run's clusters."""
-        if doc_id in self._clusters.parent:
-            return
-        kept = self.store.docs([doc_id])[doc_id].kept
-        members = self.store.members(kept) | {doc_id}
+    def _pull_group(self, doc_id: str) -> None:
+        """Bring an earlier run's document and its whole stored linked group into this run's groups."""
+        group = self.store.docs([doc_id])[doc_id].group
+        members = self.store.members(group) | {doc_id}
         for member, info in self.store.docs(members).items():
             self._info[member] = info
             self._kept_before[member] = info.kept
-            self._clusters.add(member)
+            self._groups.add(member)
         for member in members:
-            self._clusters.union(member, doc_id)
+            self._groups.union(member, doc_id)
 
     def add(self, records: Sequence[Record], prints: Fingerprints | None = None) -> None:
         """Index ``records`` (one transaction) and update the clusters they touch.
@@ -212,6 +187,7 @@ class DedupIndex:
         ``prints``: their :func:`fingerprints`, when computed elsewhere (in worker processes)."""
         exacts, sets, sigs = prints or fingerprints([r.text for r in records], self.config)
         touched: set[str] = set()
+        changed: set[str] = set()
         with self.store.transaction():
             for record, exact, own, sig in zip(records, exacts, sets, sigs):
                 if record.id in self._run_ids:
@@ -223,25 +199,30 @@ class DedupIndex:
                     continue
                 rep = self.store.exact_match(exact)
                 info = StoredDoc(record.id, len(record.text), int(own.size), exact,
-                                 self._policy.value_of(record.fields), record.id)
+                                 self._policy.value_of(record.fields), record.id, record.id)
                 if rep is not None:  # an exact copy: linked to the first copy, not put in LSH
-                    links = [rep]
+                    links = [(rep, SIMILAR)]
                     self.store.add(info, own, None)
                 else:
                     candidates = self.store.add_and_query(info, own, sig)
-                    links = [c for c, other in self.store.shingles(candidates).items() if verified(own, other, self.config)]
-                self._info[record.id] = info
+                    links = sorted((c, kind) for c, other in self.store.shingles(candidates).items()
+                                   if (kind := link_kind(own, other, self.config)))
                 self._order.append(record.id)
                 if self._records is not None:
                     self._records[record.id] = record
-                self._clusters.add(record.id)
-                for other in links:
+                self._groups.add(record.id)
+                for other, *_ in links:
                     self.links.append((record.id, other))
-                    if other not in self._clusters.parent:
-                        self._pull_cluster(other)
-                    self._clusters.union(record.id, other)
+                    if other not in self._groups.parent:
+                        self._pull_group(other)
+                    self._groups.union(record.id, other)
+                if links:  # the store learns them when the batch settles
+                    info = replace(info, links=tuple(links))
+                    changed.add(record.id)
+                self._info[record.id] = info
                 touched.add(record.id)
-            self._settle({self._clusters.find(t) for t in touched})
+            changed |= self._settle({self._groups.find(t) for t in touched})
+            self.store.update([self._info[d] for d in sorted(changed)])
 
     def _already_indexed(self, record: Record, exact: str) -> None:
         """A record an earlier run indexed: nothing to add if its text is the same."""
@@ -252,18 +233,22 @@ class DedupIndex:
         self._info.setdefault(record.id, stored)
         self._seen.append(record.id)
 
-    def _settle(self, roots: Iterable[str]) -> None:
-        mapping: dict[str, str] = {}
+    def _settle(self, roots: Iterable[str]) -> set[str]:
+        """Recompute the clusters of the linked groups at ``roots``; the ids whose kept copy or group changed."""
+        changed = set()
         for root in roots:
-            members = self._clusters.members[root]
+            members = self._groups.members[root]
             if len(members) == 1:  # a document alone keeps itself, as it was stored
                 continue
-            kept = self._policy.choose([self._info[m] for m in members])
-            mapping.update((m, kept) for m in members if self._info[m].kept != kept)
-        self.store.set_kept(mapping)
-        for doc_id, kept in mapping.items():
-            old = self._info[doc_id]
-            self._info[doc_id] = StoredDoc(old.id, old.length, old.size, old.exact, old.keep_value, kept)
+            docs = {m: self._info[m] for m in members}
+            kept = kept_per_document(docs, [(m, *link) for m in members for link in docs[m].links],
+                                     self._policy)
+            group = min(members)
+            for m, doc in docs.items():
+                if (doc.kept, doc.group) != (kept[m], group):
+                    self._info[m] = doc.assigned(kept[m], group)
+                    changed.add(m)
+        return changed
 
     def _duplicate(self, doc_id: str, kept: str, sets: dict[str, np.ndarray]) -> Duplicate:
         same_text = self._info[doc_id].exact == self._info[kept].exact
@@ -291,7 +276,8 @@ class DedupIndex:
         (exact,), (own,), sigs = fingerprints([text], self.config)
         rep = self.store.exact_match(exact)
         found = {rep} if rep is not None else set()
-        found |= {c for c, other in self.store.shingles(self.store.candidates(sigs[0])).items() if verified(own, other, self.config)}
+        found |= {c for c, other in self.store.shingles(self.store.candidates(sigs[0])).items()
+                  if link_kind(own, other, self.config)}
         sets = self.store.shingles(found)
         out = []
         for doc_id in found:

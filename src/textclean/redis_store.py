@@ -5,9 +5,9 @@ the UTF-8 bytes of document ids, so nothing read back is unpickled); documents a
 shingles raw little-endian ``uint32`` in Redis hashes under the same name prefix. The prefix's
 ``header`` key holds the index parameters, and a mismatch is refused.
 
-Redis has no multi-command rollback here: a worker killed mid-batch may leave documents whose
-cluster assignment is the one they got when added (themselves); the next run that touches
-them repairs it.
+Redis has no multi-command rollback here: a worker killed mid-batch may leave documents as they
+were when added (their own cluster and group, no links recorded); a later document linked to
+one of them puts it in a cluster again, but its links to earlier documents are not recorded.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import numpy as np
 from datasketch import MinHashLSH
 
 from .errors import ConfigError
-from .store import IndexParams, StoredDoc, _band_keys
+from .store import IndexParams, StoredDoc, _band_keys, links_from_json
 
 try:
     import redis
@@ -91,7 +91,7 @@ class RedisStore:
         pipe = self._r.pipeline(transaction=True)
         pipe.hset(self._key("docs"), doc.id, json.dumps(asdict(doc)))
         pipe.hset(self._key("shingles"), doc.id, shingles.astype("<u4").tobytes())
-        pipe.sadd(self._key(f"members:{doc.kept}"), doc.id)
+        pipe.sadd(self._key(f"members:{doc.group}"), doc.id)
         if signature is not None:
             pipe.hsetnx(self._key("exact"), doc.exact, doc.id)
             key = doc.id.encode()
@@ -109,27 +109,31 @@ class RedisStore:
     def docs(self, ids: Iterable[str]) -> dict[str, StoredDoc]:
         ids = list(ids)
         values = self._r.hmget(self._key("docs"), ids) if ids else []
-        return {i: StoredDoc(**json.loads(v)) for i, v in zip(ids, values) if v is not None}
+        return {i: _doc(json.loads(v)) for i, v in zip(ids, values) if v is not None}
 
     def shingles(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
         ids = list(ids)
         values = self._r.hmget(self._key("shingles"), ids) if ids else []
         return {i: np.frombuffer(v, dtype="<u4").astype(np.uint32) for i, v in zip(ids, values) if v is not None}
 
-    def members(self, kept: str) -> set[str]:
-        return {m.decode() for m in self._r.smembers(self._key(f"members:{kept}"))}
+    def members(self, group: str) -> set[str]:
+        return {m.decode() for m in self._r.smembers(self._key(f"members:{group}"))}
 
-    def set_kept(self, mapping: dict[str, str]) -> None:
-        old = self.docs(mapping)
+    def update(self, docs: Iterable[StoredDoc]) -> None:
+        docs = list(docs)
+        old = self.docs(d.id for d in docs)
         pipe = self._r.pipeline()
-        for doc_id, kept in mapping.items():
-            doc = old[doc_id]
-            if doc.kept != kept:
-                pipe.srem(self._key(f"members:{doc.kept}"), doc_id)
-                pipe.sadd(self._key(f"members:{kept}"), doc_id)
-                new = StoredDoc(doc.id, doc.length, doc.size, doc.exact, doc.keep_value, kept)
-                pipe.hset(self._key("docs"), doc_id, json.dumps(asdict(new)))
+        for doc in docs:
+            before = old[doc.id].group
+            if before != doc.group:
+                pipe.srem(self._key(f"members:{before}"), doc.id)
+                pipe.sadd(self._key(f"members:{doc.group}"), doc.id)
+            pipe.hset(self._key("docs"), doc.id, json.dumps(asdict(doc)))
         pipe.execute()
 
     def close(self) -> None:
         self._r.close()
+
+
+def _doc(data: dict) -> StoredDoc:
+    return StoredDoc(**{**data, "links": links_from_json(data["links"])})

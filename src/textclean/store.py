@@ -2,7 +2,8 @@
 
 A store holds, per indexed document, its id, what the keep policy needs (length, shingle count,
 the keep field), the exact hash of its normalized text, its sorted shingle hashes (to verify
-candidates exactly) and the id of the document kept for its cluster; and the LSH buckets of its
+candidates exactly), the id of the document kept for its cluster, its linked group and its
+links to earlier documents (see :mod:`textclean.clusters`); and the LSH buckets of its
 MinHash signature. The memory and Redis stores keep the buckets in datasketch's ``MinHashLSH``
 (dict or Redis storage); the SQLite store keeps them in a table keyed by a 64-bit hash of the
 same band bytes. Nothing is pickled: documents are JSON, shingles raw little-endian ``uint32``.
@@ -33,7 +34,8 @@ from .minhash import SCHEME
 from .shingles import SHINGLE_HASH_VERSION
 
 #: Version of the stored layout (SQLite schema, Redis keys); bumped on any incompatible change.
-FORMAT_VERSION = 1
+#: 2: documents record their links and linked group (containment no longer joins containers).
+FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,12 @@ class IndexParams:
 
 @dataclass(frozen=True, slots=True)
 class StoredDoc:
-    """What an index remembers about one document besides its shingles and signature."""
+    """What an index remembers about one document besides its shingles and signature.
+
+    ``kept``: the document kept for its cluster. ``group``: the smallest id of its linked group
+    (see :mod:`textclean.clusters`), by which an index pulls the whole group. ``links``: the
+    earlier documents it was verified against when added, as ``(id, kind)`` pairs.
+    """
 
     id: str
     length: int
@@ -84,6 +91,17 @@ class StoredDoc:
     exact: str
     keep_value: Any = None
     kept: str = ""
+    group: str = ""
+    links: tuple[tuple[str, str], ...] = ()
+
+    def assigned(self, kept: str, group: str) -> StoredDoc:
+        """This document with another kept copy and group."""
+        return StoredDoc(self.id, self.length, self.size, self.exact, self.keep_value, kept, group, self.links)
+
+
+def links_from_json(links: list) -> tuple[tuple[str, str], ...]:
+    """``StoredDoc.links`` from their JSON form (lists)."""
+    return tuple((other, kind) for other, kind in links)
 
 
 def _band_keys(row: np.ndarray, ranges: list[tuple[int, int]]) -> list[bytes]:
@@ -148,7 +166,7 @@ class MemoryStore:
         self._docs: dict[str, StoredDoc] = {}
         self._shingles: dict[str, np.ndarray] = {}
         self._exact: dict[str, str] = {}
-        self._members: dict[str, set[str]] = {}
+        self._members: dict[str, set[str]] = {}  # group -> the members besides the group's own id
         self._tables = [table._dict for table in self._lsh.hashtables]
 
     def __len__(self) -> int:
@@ -211,22 +229,23 @@ class MemoryStore:
     def shingles(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
         return {i: self._shingles[i] for i in ids}
 
-    def members(self, kept: str) -> set[str]:
-        # Only clusters of more than one document are listed; a document keeps itself when added.
-        found = set(self._members.get(kept, ()))
-        if kept in self._docs and self._docs[kept].kept == kept:
-            found.add(kept)
+    def members(self, group: str) -> set[str]:
+        # Only groups of more than one document are listed; a document is its own group when added.
+        found = set(self._members.get(group, ()))
+        if group in self._docs and self._docs[group].group == group:
+            found.add(group)
         return found
 
-    def set_kept(self, mapping: dict[str, str]) -> None:
-        for doc_id, kept in mapping.items():
-            old = self._docs[doc_id]
-            if old.kept != kept:
-                if old.kept != doc_id:
-                    self._members[old.kept].discard(doc_id)
-                if kept != doc_id:
-                    self._members.setdefault(kept, set()).add(doc_id)
-                self._docs[doc_id] = StoredDoc(old.id, old.length, old.size, old.exact, old.keep_value, kept)
+    def update(self, docs: Iterable[StoredDoc]) -> None:
+        """Write the kept copy, group and links of documents already added."""
+        for doc in docs:
+            old = self._docs[doc.id]
+            if old.group != doc.group:
+                if old.group != doc.id:
+                    self._members[old.group].discard(doc.id)
+                if doc.group != doc.id:
+                    self._members.setdefault(doc.group, set()).add(doc.id)
+            self._docs[doc.id] = doc
 
     def close(self) -> None:
         pass
@@ -242,11 +261,13 @@ CREATE TABLE IF NOT EXISTS docs (
     exact TEXT NOT NULL,
     keep_value TEXT NOT NULL,
     kept TEXT NOT NULL,
+    grp TEXT NOT NULL,
+    links TEXT NOT NULL,
     indexed INTEGER NOT NULL,
     shingles BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS docs_exact ON docs (exact) WHERE indexed = 1;
-CREATE INDEX IF NOT EXISTS docs_kept ON docs (kept);
+CREATE INDEX IF NOT EXISTS docs_grp ON docs (grp);
 CREATE TABLE IF NOT EXISTS buckets (bucket INTEGER NOT NULL, doc INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS buckets_bucket ON buckets (bucket);
 """
@@ -347,9 +368,10 @@ class SQLiteStore:
 
     def add(self, doc: StoredDoc, shingles: np.ndarray, signature: np.ndarray | None) -> None:
         cur = self._db.execute(
-            "INSERT INTO docs (id, length, size, exact, keep_value, kept, indexed, shingles) VALUES (?,?,?,?,?,?,?,?)",
-            (doc.id, doc.length, doc.size, doc.exact, json.dumps(doc.keep_value), doc.kept,
-             int(signature is not None), shingles.astype("<u4").tobytes()),
+            "INSERT INTO docs (id, length, size, exact, keep_value, kept, grp, links, indexed, shingles) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (doc.id, doc.length, doc.size, doc.exact, json.dumps(doc.keep_value), doc.kept, doc.group,
+             json.dumps(doc.links), int(signature is not None), shingles.astype("<u4").tobytes()),
         )
         if signature is not None:
             rowid = cur.lastrowid
@@ -369,17 +391,18 @@ class SQLiteStore:
         return rows
 
     def docs(self, ids: Iterable[str]) -> dict[str, StoredDoc]:
-        rows = self._select("id, length, size, exact, keep_value, kept", ids)
-        return {r[0]: StoredDoc(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in rows}
+        rows = self._select("id, length, size, exact, keep_value, kept, grp, links", ids)
+        return {r[0]: StoredDoc(*r[:4], json.loads(r[4]), r[5], r[6], links_from_json(json.loads(r[7]))) for r in rows}
 
     def shingles(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
         return {r[0]: np.frombuffer(r[1], dtype="<u4").astype(np.uint32) for r in self._select("id, shingles", ids)}
 
-    def members(self, kept: str) -> set[str]:
-        return {r[0] for r in self._db.execute("SELECT id FROM docs WHERE kept = ?", (kept,))}
+    def members(self, group: str) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT id FROM docs WHERE grp = ?", (group,))}
 
-    def set_kept(self, mapping: dict[str, str]) -> None:
-        self._db.executemany("UPDATE docs SET kept = ? WHERE id = ? AND kept != ?", [(k, i, k) for i, k in mapping.items()])
+    def update(self, docs: Iterable[StoredDoc]) -> None:
+        self._db.executemany("UPDATE docs SET kept = ?, grp = ?, links = ? WHERE id = ?",
+                             [(d.kept, d.group, json.dumps(d.links), d.id) for d in docs])
 
     def close(self) -> None:
         self._db.close()

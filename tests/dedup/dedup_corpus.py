@@ -8,13 +8,21 @@ from textclean.normalize import normalize
 
 
 def make_corpus(seed: int, *, n_base: int = 40, vocab_size: int = 3000, prefix: str = "") -> list[Record]:
-    """Base documents plus edited copies, teasers (prefixes) and copies with a new footer."""
+    """Base documents plus edited copies, teasers (prefixes) and copies with a new footer; and
+    sites: a few bases of one site open with the same chrome text, which is also a document of
+    its own (a site's empty page) lying inside each of them. Bases of a site have field ``site``."""
     rng = random.Random(seed)
     vocab = [f"w{rng.randrange(10**6)}" for _ in range(vocab_size)]
-    records: list[Record] = []
+    chrome = [[rng.choice(vocab) for _ in range(60)] for _ in range(max(1, n_base // 10))]
+    records = [Record(id=f"{prefix}site{s}", text=" ".join(words), source="gen", fields={})
+               for s, words in enumerate(chrome)]
     for b in range(n_base):
         words = [rng.choice(vocab) for _ in range(rng.randint(60, 240))]
-        records.append(Record(id=f"{prefix}b{b}", text=" ".join(words), source="gen", fields={"date": rng.randint(1, 9)}))
+        fields = {"date": rng.randint(1, 9)}
+        if b < 3 * len(chrome):  # three bases per site; the chrome is about half of each
+            fields["site"] = b % len(chrome)
+            words = chrome[fields["site"]] + words[:60]
+        records.append(Record(id=f"{prefix}b{b}", text=" ".join(words), source="gen", fields=fields))
         for c in range(rng.randint(0, 3)):
             kind = rng.choice(["edit", "teaser", "footer", "exact"])
             copy = list(words)

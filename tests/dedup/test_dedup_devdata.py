@@ -29,13 +29,22 @@ def records(devcheck):
 def test_default_settings_group_a_pages_versions(devcheck, records):
     summary = devcheck.summarize(records, devcheck.clusters(records, DedupConfig()))
     assert summary["pages"] == 71
-    # Measured: 67 of 71 pages have all eight extractor outputs in one cluster, 1.23 clusters per
-    # page, and 2 clusters that mix pages (see tools/dedup_devcheck.py).
-    assert summary["pages_with_all_extractors_in_one_cluster"] >= 65
-    assert summary["mean_clusters_per_page"] <= 1.3
+    # Measured: 65 of 71 pages have all eight extractor outputs in one cluster, 1.31 clusters per
+    # page, and 2 clusters that mix pages (see tools/dedup_devcheck.py). A page's two dumps
+    # hold its extracted texts but are not near-copies of them or of each other, so they form
+    # clusters of their own (containment joins a text to one container, never two containers).
+    assert summary["pages_with_all_extractors_in_one_cluster"] >= 63
+    assert summary["mean_clusters_per_page"] <= 1.35
     assert summary["clusters_mixing_pages"] <= 3
 
 
 def test_a_low_threshold_puts_all_extractor_outputs_together(devcheck, records):
-    summary = devcheck.summarize(records, devcheck.clusters(records, DedupConfig(threshold=0.25)))
+    summary = devcheck.summarize(records, devcheck.clusters(records, DedupConfig(threshold=0.2)))
     assert summary["pages_with_all_extractors_in_one_cluster"] == 71
+
+
+def test_a_sites_chrome_page_removes_no_article(devcheck):
+    # Before containment stopped joining containers, 2 chrome pages removed 10 of 71 articles.
+    counts = devcheck.dumps_removed(*devcheck.site_dumps(DATA))
+    assert counts["chrome_pages"] >= 3 and counts["chrome_pages_removed"] >= 1
+    assert counts["dumps_removed_with_chrome_pages"] == counts["dumps_removed_alone"]

@@ -91,6 +91,39 @@ def test_same_clusters_and_kept_whatever_the_input_order(keep):
         assert result.duplicates == reference.duplicates
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_a_text_inside_different_documents_never_joins_them(seed):
+    # A site's chrome text (its empty page) lies inside three different articles of the site:
+    # union-find over every link would remove two of them as copies of the third.
+    records = make_corpus(seed)
+    result = dedup_records(records)
+    _, kept_of = clusters_of(result, records)
+    sites: dict[int, list[str]] = {}
+    for r in records:
+        if "site" in r.fields:
+            sites.setdefault(r.fields["site"], []).append(r.id)
+    assert sites and all(len(bases) == 3 for bases in sites.values())
+    for site, bases in sites.items():
+        assert len({kept_of[b] for b in bases}) == 3, bases
+        chrome = next(d for d in result.duplicates if d.id.endswith(f"site{site}"))
+        assert chrome.reason == "contained" and chrome.duplicate_of in {kept_of[b] for b in bases}
+
+
+def test_a_contained_text_joins_the_container_the_keep_policy_prefers():
+    chrome = " ".join(f"menu{i}" for i in range(60))
+    records = [Record(id="short", text=chrome + " " + " ".join(f"a{i}" for i in range(50)), source="-"),
+               Record(id="long", text=chrome + " " + " ".join(f"b{i}" for i in range(60)), source="-"),
+               Record(id="chrome", text=chrome, source="-")]
+    removed = {keep: [(d.id, d.duplicate_of, d.reason) for d in dedup_records(records, config=DedupConfig(keep=keep)).duplicates]
+               for keep in ("longest", "first")}
+    # "first" prefers the container "long" (before "short"), then keeps "chrome" in that cluster.
+    assert removed == {"longest": [("chrome", "long", "contained")], "first": [("long", "chrome", "contained")]}
+    # A chain of containment is one cluster: a teaser of a teaser is a copy of the full text.
+    full = " ".join(f"t{i}" for i in range(200))
+    chain = [Record(id=f"cut{n}", text=" ".join(full.split()[:n]), source="-") for n in (200, 130, 80)]
+    assert [r.id for r in dedup_records(chain).kept] == ["cut200"]
+
+
 def test_keep_policies_pick_the_stated_copy():
     base = " ".join(f"word{i}" for i in range(100))
     records = [

@@ -78,7 +78,7 @@ def test_sqlite_header_mismatch_is_refused(tmp_path):
     assert header | {"bands": 0} == {
         "num_perm": 128, "seed": 1, "scheme": "affine32", "shingles": "word5", "shingle_version": 1,
         "bands": 0, "rows": 3, "threshold": 0.8, "containment_threshold": 0.9, "keep": "longest",
-        "format_version": 1,
+        "format_version": 2,
     }
 
 

@@ -6,7 +6,7 @@ Java. Only the DataFrame API is used, so it also runs on Spark Connect.
 - :func:`clean`: each row's text cleaned by :class:`textclean.Cleaner` in a vectorized
   (Arrow) pandas UDF; adds the cleaned text and the removed spans.
 - :func:`dedup`: textclean's MinHash, LSH banding, exact verification, connected components
-  (large-star / small-star) and keep policy, as Spark stages; adds ``cluster_id`` (the
+  (large-star / small-star), clusters and keep policy, as Spark stages; adds ``cluster_id`` (the
   smallest member id), ``duplicate_of``, ``similarity``, ``containment`` and ``reason``, the
   same as :func:`textclean.dedup_records` reports, whatever the partitioning.
 - :func:`read_wet`: the pages of Common Crawl WET files as a DataFrame (url, date,

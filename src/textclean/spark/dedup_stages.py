@@ -12,15 +12,16 @@ Stages (DataFrame API only):
 4. **verification** — the pair must share a band exactly (so a 64-bit key collision adds
    nothing: the candidates are datasketch's), then Jaccard ≥ ``threshold``, or containment ≥ ``containment_threshold`` with
    ``min_contained_shingles``, on the exact shingle sets (:mod:`textclean.shingles`).
-5. **components** — large-star / small-star (:mod:`.components`); a cluster's id is its
-   smallest member id.
-6. **keep** — :class:`textclean.keep.KeepPolicy` on each cluster's members (id, length,
-   shingle count, keep field), then similarity, containment and reason to the kept copy.
+5. **linked groups** — large-star / small-star (:mod:`.components`) over every verified link.
+6. **keep** — per linked group, in a pandas UDF, :func:`textclean.clusters.kept_per_document`
+   on its members (id, length, shingle count, keep field) and links gives each document its
+   kept copy; a cluster's id is its smallest member id. Then similarity, containment and
+   reason to the kept copy.
 
 The single process verifies every earlier document sharing a band with each new one, so its
-verified pairs are exactly these; union-find and large-star/small-star give the same
-components, and the keep policy looks only at the documents. Hence the same clusters, kept
-ids and duplicate records, whatever the order or the partitioning.
+verified links are exactly these; union-find and large-star/small-star give the same linked
+groups, and the same function makes their clusters from the documents and links alone. Hence
+the same clusters, kept ids and duplicate records, whatever the order or the partitioning.
 """
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ import numpy as np
 import pandas as pd  # the spark extra's; textclean.spark checks it is installed before this import
 
 from ..config import DedupConfig
-from ..dedup import described, exact_hash, verified
+from ..clusters import SIMILAR, kept_per_document
+from ..dedup import described, exact_hash, link_kind
 from ..keep import KeepPolicy
 from ..minhash import MinHasher
 from ..shingles import distinct_per_document, fmix64, normalized_for, shingle_hashes_many
@@ -105,27 +107,32 @@ def _set(blob: bytes) -> np.ndarray:
 
 
 def verify_batches(config: DedupConfig):
-    """A ``mapInPandas`` function: candidate pairs with both shingle sets and bands to verified pairs."""
+    """A ``mapInPandas`` function: candidate pairs with both shingle sets and bands to verified
+    links (src, dst, kind of link from src: :func:`textclean.dedup.link_kind`)."""
     bands = config.bands_rows[0]
 
     def verify(batches: Iterator) -> Iterator:
         for pdf in batches:
-            keep = [share_a_band(ba, bb, bands) and verified(_set(x), _set(y), config)
-                    for x, y, ba, bb in zip(pdf["sa"], pdf["sb"], pdf["ba"], pdf["bb"])]
-            yield pdf.loc[keep, ["src", "dst"]]
+            kinds = pd.Series([link_kind(_set(x), _set(y), config) if share_a_band(ba, bb, bands) else None
+                               for x, y, ba, bb in zip(pdf["sa"], pdf["sb"], pdf["ba"], pdf["bb"])], dtype=object)
+            yield pdf[["src", "dst"]].assign(kind=kinds.values)[kinds.notna().values]
 
     return verify
 
 
-def keep_clusters(policy: KeepPolicy):
-    """A Series-to-Series pandas UDF body: each cluster's members (arrays of id, length, size,
-    keep_json) to the id of the copy it keeps; one call per Arrow batch of clusters."""
+def keep_groups(policy: KeepPolicy):
+    """A Series-to-Series pandas UDF body: each linked group's members (arrays of id, length,
+    size, keep_json) and links (arrays of src, dst, kind) to the kept copy of each member, in
+    member order; one call per Arrow batch of groups."""
 
-    def choose(ids: pd.Series, lengths: pd.Series, sizes: pd.Series, keeps: pd.Series) -> pd.Series:
-        return pd.Series([
-            policy.choose([StoredDoc(i, int(n), int(s), "", _keep_value(policy, k)) for i, n, s, k in zip(*member)])
-            for member in zip(ids, lengths, sizes, keeps)
-        ])
+    def choose(ids: pd.Series, lengths: pd.Series, sizes: pd.Series, keeps: pd.Series,
+               srcs: pd.Series, dsts: pd.Series, kinds: pd.Series) -> pd.Series:
+        out = []
+        for group in zip(ids, lengths, sizes, keeps, srcs, dsts, kinds):
+            docs = {i: StoredDoc(i, int(n), int(s), "", _keep_value(policy, k)) for i, n, s, k in zip(*group[:4])}
+            kept = kept_per_document(docs, zip(*group[4:]), policy)
+            out.append([kept[i] for i in group[0]])
+        return pd.Series(out)
 
     return choose
 
@@ -161,6 +168,7 @@ def annotate(docs, config: DedupConfig):
 
     col = F.col
     signed = docs.mapInArrow(sign_batches(config), SIGNED_SCHEMA).persist()
+    links = None
     try:
         # One representative per exact text (the smallest id), with its band keys.
         reps = signed.groupBy("exact").agg(F.min("id").alias("rep"), F.min_by("buckets", "id").alias("buckets"))
@@ -173,23 +181,31 @@ def annotate(docs, config: DedupConfig):
         candidates = (
             pairs.join(signed.select(col("id").alias("src"), col("shingles").alias("sa"), col("bands").alias("ba")), "src")
             .join(signed.select(col("id").alias("dst"), col("shingles").alias("sb"), col("bands").alias("bb")), "dst"))
-        near = candidates.mapInPandas(verify_batches(config), "src string, dst string")
-        components = connected_components(exact_pairs.unionByName(near))
-        members = (signed.join(components, "id")
-                   .select("id", col("component").alias("cluster_id"), "length", "size", "keep_json"))
-        choose = F.pandas_udf(keep_clusters(KeepPolicy.parse(config.keep)), "string")
-        kept = (members.groupBy("cluster_id")
-                .agg(F.collect_list(F.struct("id", "length", "size", "keep_json")).alias("m"))
-                .select("cluster_id", choose("m.id", "m.length", "m.size", "m.keep_json").alias("kept")))
-        removed = (members.select("id", "cluster_id").join(kept, "cluster_id").where(col("id") != col("kept"))
+        near = candidates.mapInPandas(verify_batches(config), "src string, dst string, kind string")
+        links = exact_pairs.withColumn("kind", F.lit(SIMILAR)).unionByName(near).persist()
+        groups = connected_components(links)
+        members = (signed.join(groups, "id").groupBy("component")
+                   .agg(F.collect_list(F.struct("id", "length", "size", "keep_json")).alias("m")))
+        group_links = (links.join(groups.select(col("id").alias("src"), "component"), "src").groupBy("component")
+                       .agg(F.collect_list(F.struct("src", "dst", "kind")).alias("e")))
+        choose = F.pandas_udf(keep_groups(KeepPolicy.parse(config.keep)), "array<string>")
+        kept = (members.join(group_links, "component")
+                .select(col("m.id").alias("ids"), choose("m.id", "m.length", "m.size", "m.keep_json",
+                                                          "e.src", "e.dst", "e.kind").alias("kept"))
+                .select(F.posexplode("ids").alias("pos", "id"), "kept")
+                .select("id", F.element_at("kept", col("pos") + 1).alias("kept")))
+        clusters = kept.join(kept.groupBy("kept").agg(F.min("id").alias("cluster_id")), "kept")
+        removed = (clusters.where(col("id") != col("kept"))
                    .join(signed.select("id", col("shingles").alias("s_own"), col("exact").alias("e_own")), "id")
                    .join(signed.select(col("id").alias("kept"), col("shingles").alias("s_kept"),
                                        col("exact").alias("e_kept")), "kept"))
         described = removed.mapInPandas(describe_batches(config), ANNOTATION_SCHEMA)
-        annotation = (signed.select("id").join(components, "id", "left")
+        annotation = (signed.select("id").join(clusters.select("id", "cluster_id"), "id", "left")
                       .join(described.drop("cluster_id"), "id", "left")
-                      .select("id", F.coalesce(col("component"), col("id")).alias("cluster_id"), "duplicate_of",
+                      .select("id", F.coalesce(col("cluster_id"), col("id")).alias("cluster_id"), "duplicate_of",
                               "similarity", "containment", "reason"))
         return annotation.localCheckpoint(eager=True)
     finally:
         signed.unpersist()
+        if links is not None:
+            links.unpersist()
