@@ -35,7 +35,8 @@ from .errors import InputError
 from .io import Record
 from .keep import KeepPolicy
 from .minhash import MinHasher
-from .shingles import Shingling, containment, distinct_per_document, jaccard, normalized_for, shingle_hashes_many
+from .shingles import (Shingling, containment, distinct_per_document, jaccard, normalized_for, overlaps,
+                       shingle_hashes_many)
 from .store import StoredDoc, open_store
 
 __all__ = ["DedupConfig", "DedupIndex", "DedupResult", "Duplicate", "dedup_records", "exact_hash"]
@@ -108,15 +109,20 @@ def link_kind(own: np.ndarray, other: np.ndarray, config: DedupConfig) -> str | 
     (Jaccard ≥ ``threshold``, or each lies inside the other), ``INSIDE`` (``own``, of
     ``min_contained_shingles`` or more, lies ≥ ``containment_threshold`` inside ``other``) or
     ``HOLDS`` (the reverse); None when they are not duplicates."""
-    if jaccard(own, other) >= config.threshold:
+    return _kind(int(overlaps(own, [other])[0]), own.size, other.size, config)
+
+
+def _kind(shared: int, own: int, other: int, config: DedupConfig) -> str | None:
+    """``link_kind`` from the two shingle counts and how many they share."""
+    union = own + other - shared
+    if (shared / union if union else 1.0) >= config.threshold:  # two empty sets are alike
         return SIMILAR
-    ct = config.containment_threshold
-    small, large = (own, other) if own.size <= other.size else (other, own)
-    if ct is None or small.size < config.min_contained_shingles or containment(small, large) < ct:
+    ct, small = config.containment_threshold, min(own, other)
+    if ct is None or small == 0 or small < config.min_contained_shingles or shared / small < ct:
         return None
-    if own.size == other.size:
+    if own == other:
         return SIMILAR
-    return INSIDE if small is own else HOLDS
+    return INSIDE if own < other else HOLDS
 
 
 def described(own: np.ndarray, kept: np.ndarray, same_text: bool, config: DedupConfig) -> tuple[float, float, str]:
@@ -204,9 +210,7 @@ class DedupIndex:
                     links = [(rep, SIMILAR)]
                     self.store.add(info, own, None)
                 else:
-                    candidates = self.store.add_and_query(info, own, sig)
-                    links = sorted((c, kind) for c, other in self.store.shingles(candidates).items()
-                                   if (kind := link_kind(own, other, self.config)))
+                    links = self._verified(own, self.store.add_and_query(info, own, sig))
                 self._order.append(record.id)
                 if self._records is not None:
                     self._records[record.id] = record
@@ -223,6 +227,19 @@ class DedupIndex:
                 touched.add(record.id)
             changed |= self._settle({self._groups.find(t) for t in touched})
             self.store.update([self._info[d] for d in sorted(changed)])
+
+    def _verified(self, own: np.ndarray, candidates: set[str]) -> list[tuple[str, str]]:
+        """The candidates ``own`` duplicates, with the kind of link, in id order."""
+        if not candidates:
+            return []
+        found = sorted(self.store.shingles(candidates).items())
+        shared = overlaps(own, [other for _, other in found])
+        # Both rules need this share of the smaller set in common: most candidates stop here.
+        sizes = np.fromiter((other.size for _, other in found), dtype=np.int64, count=len(found))
+        floor = min(self.config.threshold, self.config.containment_threshold or 1.0) - 1e-9
+        maybe = np.flatnonzero(shared >= floor * np.minimum(sizes, own.size)).tolist()
+        links = ((found[i][0], _kind(int(shared[i]), own.size, int(sizes[i]), self.config)) for i in maybe)
+        return [(c, kind) for c, kind in links if kind]
 
     def _already_indexed(self, record: Record, exact: str) -> None:
         """A record an earlier run indexed: nothing to add if its text is the same."""
@@ -276,8 +293,7 @@ class DedupIndex:
         (exact,), (own,), sigs = fingerprints([text], self.config)
         rep = self.store.exact_match(exact)
         found = {rep} if rep is not None else set()
-        found |= {c for c, other in self.store.shingles(self.store.candidates(sigs[0])).items()
-                  if link_kind(own, other, self.config)}
+        found |= {c for c, _ in self._verified(own, self.store.candidates(sigs[0]))}
         sets = self.store.shingles(found)
         out = []
         for doc_id in found:

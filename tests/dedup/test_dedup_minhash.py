@@ -14,6 +14,7 @@ from textclean.shingles import (
     containment,
     jaccard,
     normalized_for,
+    overlaps,
     shingle_hashes_many,
     shingle_set,
 )
@@ -112,6 +113,22 @@ def test_jaccard_and_containment():
     assert jaccard(a, b) == pytest.approx(2 / 8)
     assert containment(a, b) == 0.5
     assert containment(np.array([3, 4], np.uint32), b) == 1.0
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data(), many=st.booleans())
+def test_overlaps_equal_one_intersection_per_candidate(data, many):
+    # ``many`` crosses the size from which overlaps prefilters with a bitmap of low bits; values
+    # from a narrow range make low-bit collisions common.
+    top = data.draw(st.sampled_from([50, 1 << 17, 1 << 32]))
+    unique = st.lists(st.integers(0, top - 1), unique=True, max_size=300).map(lambda v: np.array(sorted(v), np.uint32))
+    a = data.draw(unique)
+    others = data.draw(st.lists(unique, max_size=8))
+    if many:
+        rng = np.random.default_rng(len(a))
+        others += [np.unique(rng.integers(0, top, 400)).astype(np.uint32) for _ in range(60)]
+    expected = [np.intersect1d(a, o).size for o in others]
+    assert overlaps(a, others).tolist() == expected
 
 
 def test_choose_bands_meets_recall_and_errors_suggest_fix():
