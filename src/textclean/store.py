@@ -64,6 +64,11 @@ class IndexParams:
 
     def check_same(self, saved: IndexParams, where: str) -> None:
         """Raise :class:`IndexMismatchError` naming each parameter that differs."""
+        if saved.format_version != self.format_version:
+            raise IndexMismatchError(
+                f"{where} has index format {saved.format_version}, written by another textclean version; this "
+                f"one reads format {self.format_version} (see FORMAT_VERSION): start a new index and add the corpus again"
+            )
         diffs = [
             f"{f.name}: index has {getattr(saved, f.name)!r}, this run uses {getattr(self, f.name)!r}"
             for f in fields(self)
@@ -251,8 +256,10 @@ class MemoryStore:
         pass
 
 
+_HEADER = "CREATE TABLE IF NOT EXISTS header (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+# Created once the header's parameters are known to match: an index of another format is
+# refused by name (format_version), not by a missing column.
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS header (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS docs (
     rowid INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -295,18 +302,19 @@ class SQLiteStore:
             # Another process writing the same index holds its lock one batch at a time; wait.
             self._db = sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT_SECONDS)
             saved = self._set_up()
+            if saved is not None:
+                params.check_same(IndexParams.from_json(saved), path)
+            self._db.executescript(_SCHEMA)
         except sqlite3.OperationalError as exc:
             if not _is_lock_error(exc):
                 raise IndexMismatchError(f"{path}: not a textclean SQLite index ({exc}); choose another --index file") from exc
             raise IndexBusyError(f"{path}: another process has held this index for over {LOCK_WAIT_SECONDS} s ({exc})") from exc
         except sqlite3.DatabaseError as exc:
             raise IndexMismatchError(f"{path}: not a textclean SQLite index ({exc}); choose another --index file") from exc
-        if saved is not None:
-            params.check_same(IndexParams.from_json(saved), path)
         self._ranges = [(i * params.rows, (i + 1) * params.rows) for i in range(params.bands)]
 
     def _set_up(self) -> str | None:
-        """Create the schema and header once; the saved parameters when the index existed.
+        """Create the header once; the saved parameters when the index existed.
 
         Two processes opening a new index at once race for the journal-mode switch, which
         SQLite answers "locked" without waiting: retried until ``LOCK_WAIT_SECONDS``.
@@ -316,7 +324,7 @@ class SQLiteStore:
             try:
                 self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=NORMAL")
-                self._db.executescript(_SCHEMA)
+                self._db.execute(_HEADER)
                 self._db.execute("BEGIN IMMEDIATE")
                 row = self._db.execute("SELECT value FROM header WHERE key = 'params'").fetchone()
                 if row is None:

@@ -82,6 +82,17 @@ def test_sqlite_header_mismatch_is_refused(tmp_path):
     }
 
 
+def test_an_index_of_an_older_format_is_refused_by_name(tmp_path):
+    path = tmp_path / "old.sqlite"
+    params = json.loads(DedupConfig().index_params().to_json()) | {"format_version": 1}
+    with sqlite3.connect(path) as db:  # format 1: no grp or links columns
+        db.execute("CREATE TABLE header (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.execute("INSERT INTO header VALUES ('params', ?)", (json.dumps(params),))
+        db.execute("CREATE TABLE docs (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kept TEXT NOT NULL)")
+    with pytest.raises(IndexMismatchError, match=r"old.sqlite has index format 1.*reads format 2.*start a new index"):
+        dedup_records(make_corpus(1, n_base=3), path=str(path))
+
+
 def test_a_file_that_is_not_an_index_is_refused(tmp_path):
     path = tmp_path / "notes.sqlite"
     path.write_text("these are my notes, not a database\n" * 100)
