@@ -122,8 +122,9 @@ def verify_batches(config: DedupConfig):
 
 def keep_groups(policy: KeepPolicy):
     """A Series-to-Series pandas UDF body: each linked group's members (arrays of id, length,
-    size, keep_json) and links (arrays of src, dst, kind) to the kept copy of each member, in
-    member order; one call per Arrow batch of groups."""
+    size, keep_json) and links (arrays of src, dst, kind) to ``[kept copy, cluster id]`` of each
+    member, in member order (a cluster's id: its smallest member id); one call per Arrow batch
+    of groups."""
 
     def choose(ids: pd.Series, lengths: pd.Series, sizes: pd.Series, keeps: pd.Series,
                srcs: pd.Series, dsts: pd.Series, kinds: pd.Series) -> pd.Series:
@@ -131,7 +132,10 @@ def keep_groups(policy: KeepPolicy):
         for group in zip(ids, lengths, sizes, keeps, srcs, dsts, kinds):
             docs = {i: StoredDoc(i, int(n), int(s), "", _keep_value(policy, k)) for i, n, s, k in zip(*group[:4])}
             kept = kept_per_document(docs, zip(*group[4:]), policy)
-            out.append([kept[i] for i in group[0]])
+            cluster_id: dict[str, str] = {}
+            for doc_id, copy in kept.items():
+                cluster_id[copy] = min(cluster_id.get(copy, doc_id), doc_id)
+            out.append([[kept[i], cluster_id[kept[i]]] for i in group[0]])
         return pd.Series(out)
 
     return choose
@@ -188,13 +192,14 @@ def annotate(docs, config: DedupConfig):
                    .agg(F.collect_list(F.struct("id", "length", "size", "keep_json")).alias("m")))
         group_links = (links.join(groups.select(col("id").alias("src"), "component"), "src").groupBy("component")
                        .agg(F.collect_list(F.struct("src", "dst", "kind")).alias("e")))
-        choose = F.pandas_udf(keep_groups(KeepPolicy.parse(config.keep)), "array<string>")
-        kept = (members.join(group_links, "component")
-                .select(col("m.id").alias("ids"), choose("m.id", "m.length", "m.size", "m.keep_json",
-                                                          "e.src", "e.dst", "e.kind").alias("kept"))
-                .select(F.posexplode("ids").alias("pos", "id"), "kept")
-                .select("id", F.element_at("kept", col("pos") + 1).alias("kept")))
-        clusters = kept.join(kept.groupBy("kept").agg(F.min("id").alias("cluster_id")), "kept")
+        choose = F.pandas_udf(keep_groups(KeepPolicy.parse(config.keep)), "array<array<string>>")
+        clusters = (members.join(group_links, "component")
+                    .select(col("m.id").alias("ids"), choose("m.id", "m.length", "m.size", "m.keep_json",
+                                                              "e.src", "e.dst", "e.kind").alias("c"))
+                    .select(F.posexplode("ids").alias("pos", "id"), "c")
+                    .select("id", F.element_at("c", col("pos") + 1).alias("c"))
+                    .select("id", col("c")[0].alias("kept"), col("c")[1].alias("cluster_id"))
+                    .localCheckpoint(eager=True))  # once: the UDF's lineage would run again for each use
         removed = (clusters.where(col("id") != col("kept"))
                    .join(signed.select("id", col("shingles").alias("s_own"), col("exact").alias("e_own")), "id")
                    .join(signed.select(col("id").alias("kept"), col("shingles").alias("s_kept"),
