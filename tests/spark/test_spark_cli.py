@@ -64,3 +64,25 @@ def test_a_bad_jsonl_record_names_its_file(spark, tmp_path):
     assert result.exit_code == 1
     assert "in.jsonl: field 'text' is missing; choose the field with --text-key" in result.output
     assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_bytes_that_are_not_utf8_stop_the_run_as_on_the_local_engine(spark, tmp_path):
+    corpus = tmp_path / "in.jsonl"
+    good = json.dumps({"url": "a", "text": ARTICLE + " \ufffd"}, ensure_ascii=False).encode()  # a real U+FFFD
+    corpus.write_bytes(good + b"\n" + b'{"url": "b", "text": "caf\xe9 au lait"}\n')
+    messages = {}
+    for engine in ("local", "spark"):
+        out = tmp_path / f"{engine}.jsonl"
+        result = run(str(corpus), "--id-key", "url", "-o", str(out), "--engine", engine)
+        assert result.exit_code == 1 and not out.exists()
+        messages[engine] = result.output
+    # Spark names the file and quotes the record, as for its other JSONL errors (no line numbers).
+    assert "in.jsonl:2: byte 0xe9 at column 26 is not valid utf-8" in messages["local"]
+    assert "in.jsonl: byte 0xe9 at column 26 is not valid utf-8; pass --errors replace" in messages["spark"]
+    assert "caf\ufffd au lait" in messages["spark"]
+    result = run(str(corpus), "--id-key", "url", "-o", str(tmp_path / "o.jsonl"), "--engine", "spark",
+                 "--errors", "replace")
+    assert result.exit_code == 0, result.output
+    assert "caf\ufffd au lait" in (tmp_path / "o.jsonl").read_text()
+    corpus.write_bytes(good + b"\n")  # U+FFFD alone is text, not an error
+    assert run(str(corpus), "--id-key", "url", "-o", str(tmp_path / "o.jsonl"), "--engine", "spark").exit_code == 0

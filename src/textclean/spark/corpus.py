@@ -30,16 +30,17 @@ def is_parquet(path: str) -> bool:
     return path.rstrip("/").lower().endswith(PARQUET)
 
 
-def _parse_lines(text_key: str, id_key: str, keep_field: str | None):
-    """A ``mapInPandas`` function: raw JSONL lines to (id, text, keep_json), or an error."""
+def _parse_lines(text_key: str, id_key: str, keep_field: str | None, decode_errors: str):
+    """A ``mapInPandas`` function: raw JSONL lines (bytes) to (id, text, keep_json), or an error."""
 
     def parse(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for pdf in batches:
             ids, texts, keeps, errors, lines = [], [], [], [], []
-            for file, line in zip(pdf["file"], pdf["line"]):
-                record_id = text = keep = error = None
+            for file, raw in zip(pdf["file"], pdf["line"]):
+                record_id = text = keep = None
+                line, error = _decoded(raw, decode_errors)
                 try:
-                    obj = json.loads(line)
+                    obj = json.loads(line) if error is None else None
                 except json.JSONDecodeError as exc:
                     obj, error = None, f"not valid JSON ({exc.msg} at column {exc.colno})"
                 if obj is not None and not isinstance(obj, dict):
@@ -67,21 +68,33 @@ def _parse_lines(text_key: str, id_key: str, keep_field: str | None):
     return parse
 
 
-def _read_jsonl(spark, paths: Sequence[str], text_key: str, id_key: str, keep_field: str | None):
+def _decoded(raw: bytes, errors: str) -> tuple[str, str | None]:
+    """A line's bytes as text, and the error for a byte that is not UTF-8 (``errors="strict"``;
+    ``"replace"`` substitutes U+FFFD), worded as the local reader words it."""
+    try:
+        return raw.decode("utf-8", errors), None
+    except UnicodeDecodeError as exc:
+        return raw.decode("utf-8", "replace"), (f"byte {raw[exc.start]:#04x} at column {exc.start + 1} is not valid "
+                                                "utf-8; pass --errors replace to substitute U+FFFD")
+
+
+def _read_jsonl(spark, paths: Sequence[str], text_key: str, id_key: str, keep_field: str | None, errors: str):
     from pyspark.sql import functions as F
 
-    lines = (spark.read.text(list(paths)).withColumnRenamed("value", "line")
-             .where(F.trim("line") != "")
-             .select(F.monotonically_increasing_id().alias("pos"), F.input_file_name().alias("file"), "line"))
-    parsed = lines.mapInPandas(_parse_lines(text_key, id_key, keep_field), LINES_SCHEMA).localCheckpoint(eager=True)
+    # Lines travel as bytes: Spark keeps a byte that is not UTF-8 inside its string, and Arrow
+    # cannot hand such a string to Python.
+    lines = (spark.read.text(list(paths)).where(F.trim("value") != "")
+             .select(F.monotonically_increasing_id().alias("pos"), F.input_file_name().alias("file"),
+                     F.col("value").cast("binary").alias("line")))
+    parsed = lines.mapInPandas(_parse_lines(text_key, id_key, keep_field, errors), LINES_SCHEMA).localCheckpoint(eager=True)
     raise_first_error(parsed)
     return parsed
 
 
 def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, config: DedupConfig,
                 text_key: str, id_key: str | None, master: str, errors: str = "strict") -> str:
-    """Deduplicate the records of ``inputs`` on Spark; returns the summary line. ``errors`` is
-    for WET files' bytes; Spark's JSONL reader substitutes U+FFFD for bytes that are not UTF-8."""
+    """Deduplicate the records of ``inputs`` on Spark; returns the summary line. ``errors``:
+    a byte that is not UTF-8 in a JSONL or WET file stops the run (``strict``) or becomes U+FFFD."""
     from pyspark.sql import functions as F
 
     from . import check_documents, dedup
@@ -109,7 +122,7 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
                                errors=errors).localCheckpoint(eager=True)
             raise_first_error(parsed)
         else:
-            parsed = _read_jsonl(spark, files, text_key, id_key, keep_field)
+            parsed = _read_jsonl(spark, files, text_key, id_key, keep_field, errors)
         check_documents(parsed, text_col=text_key, id_col=id_key or "warc_record_id")
         annotation = annotate(parsed.select("id", "text", "keep_json"), config)
         kept = (parsed.join(annotation.where(F.col("duplicate_of").isNull()).select("id"), "id")
