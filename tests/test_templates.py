@@ -114,6 +114,16 @@ def test_no_model_or_unknown_site_finds_nothing(model):
     assert [f for f in Cleaner(templates=model).clean(text).findings if f.detector == "template"]
 
 
+def test_clean_many_takes_each_documents_site(model):
+    texts = [site_page(98), site_page(99)]
+    cleaner = Cleaner(templates=model)
+    sites = ["example.com", "other.org"]
+    assert list(cleaner.clean_many(texts, sites=sites)) == [cleaner.clean(t, site=s) for t, s in zip(texts, sites)]
+    assert list(cleaner.clean_many(texts)) == [cleaner.clean(t) for t in texts]
+    with pytest.raises(ValueError, match="shorter"):
+        list(cleaner.clean_many(texts, sites=["example.com"]))
+
+
 def test_house_style_sentence_in_the_body_is_kept_when_the_body_is_protected():
     model = learn_templates(pages(20, house=True), group_by="host")
     (line,) = [line for line in model.sites["example.com"].lines if line.text == HOUSE]

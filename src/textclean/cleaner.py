@@ -89,7 +89,8 @@ class Cleaner:
         removed = removed_spans(text, blocks, decisions)
         return CleanResult(text, apply_removals(text, removed), blocks, decisions, tuple(findings), removed, self.preset)
 
-    def clean_many(self, texts: Iterable[str]) -> Iterator[CleanResult]:
-        """Clean documents one after another, lazily, in input order."""
-        for text in texts:
-            yield self.clean(text)
+    def clean_many(self, texts: Iterable[str], *, sites: Iterable[str | None] | None = None) -> Iterator[CleanResult]:
+        """Clean documents one after another, lazily, in input order; ``sites``, one per text,
+        gives each its ``site`` in the template model (a ``ValueError`` if the counts differ)."""
+        for text, site in zip(texts, sites, strict=True) if sites is not None else ((t, None) for t in texts):
+            yield self.clean(text, site=site)
