@@ -159,7 +159,7 @@ class DedupIndex:
         self._policy = KeepPolicy.parse(self.config.keep)
         self._groups = UnionFind()  # linked groups (see textclean.clusters)
         self._info: dict[str, StoredDoc] = {}
-        self._kept_before: dict[str, str] = {}  # earlier runs' documents pulled in, and their kept id then
+        self._kept_before: dict[str, str] = {}  # other runs' documents this run reassigned, and their kept id before
         self._order: list[str] = []  # this run's newly indexed records, in input order
         self._records: dict[str, Record] | None = {} if hold_records else None
         self._run_ids: set[str] = set()
@@ -176,16 +176,17 @@ class DedupIndex:
     def close(self) -> None:
         self.store.close()
 
-    def _pull_group(self, doc_id: str) -> None:
-        """Bring an earlier run's document and its whole stored linked group into this run's groups."""
+    def _pull_group(self, doc_id: str) -> set[str]:
+        """Read an indexed document's whole linked group from the store into this run's groups
+        (as stored now: another writer may have grown it since it was last read); its members."""
         group = self.store.docs([doc_id])[doc_id].group
         members = self.store.members(group) | {doc_id}
         for member, info in self.store.docs(members).items():
             self._info[member] = info
-            self._kept_before[member] = info.kept
             self._groups.add(member)
         for member in members:
             self._groups.union(member, doc_id)
+        return members
 
     def add(self, records: Sequence[Record], prints: Fingerprints | None = None) -> None:
         """Index ``records`` (one transaction) and update the clusters they touch.
@@ -194,6 +195,7 @@ class DedupIndex:
         exacts, sets, sigs = prints or fingerprints([r.text for r in records], self.config)
         touched: set[str] = set()
         changed: set[str] = set()
+        fresh: set[str] = set()  # documents this batch added or read from the store
         with self.store.transaction():
             for record, exact, own, sig in zip(records, exacts, sets, sigs):
                 if record.id in self._run_ids:
@@ -215,10 +217,11 @@ class DedupIndex:
                 if self._records is not None:
                     self._records[record.id] = record
                 self._groups.add(record.id)
-                for other, *_ in links:
+                fresh.add(record.id)
+                for other, _ in links:
                     self.links.append((record.id, other))
-                    if other not in self._groups.parent:
-                        self._pull_group(other)
+                    if other not in fresh:
+                        fresh |= self._pull_group(other)
                     self._groups.union(record.id, other)
                 if links:  # the store learns them when the batch settles
                     info = replace(info, links=tuple(links))
@@ -265,6 +268,8 @@ class DedupIndex:
                 if (doc.kept, doc.group) != (kept[m], group):
                     self._info[m] = doc.assigned(kept[m], group)
                     changed.add(m)
+                    if m not in self._run_ids and doc.kept != kept[m]:
+                        self._kept_before.setdefault(m, doc.kept)
         return changed
 
     def _duplicate(self, doc_id: str, kept: str, sets: dict[str, np.ndarray]) -> Duplicate:
