@@ -5,9 +5,12 @@ the UTF-8 bytes of document ids, so nothing read back is unpickled); documents a
 shingles raw little-endian ``uint32`` in Redis hashes under the same name prefix. The prefix's
 ``header`` key holds the index parameters, and a mismatch is refused.
 
-Redis has no multi-command rollback here: a worker killed mid-batch may leave documents as they
-were when added (their own cluster and group, no links recorded); a later document linked to
-one of them puts it in a cluster again, but its links to earlier documents are not recorded.
+Workers take turns batch by batch, as SQLite writers do: a batch holds the index's lock (a key
+that expires ``LOCK_TTL_SECONDS`` after the batch's last write, so a killed worker's lock does
+not outlive it for long), and each batch reads the groups it touches as stored then. Redis has no multi-command rollback
+here: a worker killed mid-batch may leave documents as they were when added (their own cluster
+and group, no links recorded); a later document linked to one of them puts it in a cluster
+again, but its links to earlier documents are not recorded.
 """
 from __future__ import annotations
 
@@ -15,11 +18,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 import json
+import time
+import uuid
 
 import numpy as np
 from datasketch import MinHashLSH
 
-from .errors import ConfigError
+from . import store
+from .errors import ConfigError, IndexBusyError
 from .store import IndexParams, StoredDoc, _band_keys, links_from_json
 
 try:
@@ -41,6 +47,11 @@ def redis_kwargs(url: str) -> dict:
     return kwargs
 
 
+#: The lock expires this long after a batch's last write (each document added renews it).
+LOCK_TTL_SECONDS = 60
+_RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
+
+
 class RedisStore:
     """An index in the Redis server at ``url``, under the key prefix ``name``."""
 
@@ -53,6 +64,7 @@ class RedisStore:
         except redis.exceptions.RedisError as exc:
             raise ConfigError(f"cannot reach Redis at {url} ({exc}); start redis-server or pass another URL") from exc
         self._name = name
+        self._locked = False
         self._r.setnx(f"{name}:header", params.to_json())
         params.check_same(IndexParams.from_json(self._r.get(f"{name}:header").decode()), f"Redis index {name!r} at {url}")
         self._lsh = MinHashLSH(
@@ -73,7 +85,21 @@ class RedisStore:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        yield
+        """Hold the index's lock for one batch, waiting up to ``store.LOCK_WAIT_SECONDS`` for it."""
+        token, key = uuid.uuid4().hex, self._key("lock")
+        deadline = time.monotonic() + store.LOCK_WAIT_SECONDS
+        while not self._r.set(key, token, nx=True, ex=LOCK_TTL_SECONDS):
+            if time.monotonic() > deadline:
+                raise IndexBusyError(
+                    f"Redis index {self._name!r}: another worker has held it for over {store.LOCK_WAIT_SECONDS} s "
+                    f"(a killed worker's lock expires within {LOCK_TTL_SECONDS} s); try again")
+            time.sleep(0.05)
+        self._locked = True
+        try:
+            yield
+        finally:
+            self._locked = False
+            self._r.eval(_RELEASE, 1, key, token)  # only this batch's lock: an expired one may be another's
 
     def exact_match(self, exact: str) -> str | None:
         found = self._r.hget(self._key("exact"), exact)
@@ -92,6 +118,8 @@ class RedisStore:
         pipe.hset(self._key("docs"), doc.id, json.dumps(asdict(doc)))
         pipe.hset(self._key("shingles"), doc.id, shingles.astype("<u4").tobytes())
         pipe.sadd(self._key(f"members:{doc.group}"), doc.id)
+        if self._locked:
+            pipe.expire(self._key("lock"), LOCK_TTL_SECONDS)
         if signature is not None:
             pipe.hsetnx(self._key("exact"), doc.exact, doc.id)
             key = doc.id.encode()
