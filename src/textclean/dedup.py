@@ -237,7 +237,8 @@ class DedupIndex:
             return []
         found = sorted(self.store.shingles(candidates).items())
         shared = overlaps(own, [other for _, other in found])
-        # Both rules need this share of the smaller set in common: most candidates stop here.
+        # Both rules need this share of the smaller set in common (Jaccard ≤ shared/smaller), less
+        # a rounding margin: most candidates stop here, and _kind decides the rest exactly.
         sizes = np.fromiter((other.size for _, other in found), dtype=np.int64, count=len(found))
         floor = min(self.config.threshold, self.config.containment_threshold or 1.0) - 1e-9
         maybe = np.flatnonzero(shared >= floor * np.minimum(sizes, own.size)).tolist()
