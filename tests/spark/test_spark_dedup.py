@@ -84,3 +84,23 @@ def test_bad_input_says_what_to_fix(spark):
         dedup(twice, text_col="body")
     with pytest.raises(ConfigError, match="unknown keep policy 'newest'"):
         dedup(twice, keep="newest")
+
+
+@pytest.mark.parametrize("spark_3_5", [False, True])
+def test_texts_that_are_not_utf8_are_named_not_a_python_traceback(spark, monkeypatch, spark_3_5):
+    # spark.read.text, or binary cast to string, keeps such bytes; Arrow then fails inside the UDF.
+    from pyspark.sql import functions as F
+
+    if spark_3_5:  # no is_valid_utf8 before Spark 4: the check compares the bytes with their encoding
+        monkeypatch.delattr(F, "is_valid_utf8", raising=False)
+
+    from textclean.spark import dedup
+
+    raw = spark.createDataFrame([("b", bytearray(b"caf\xe9 au lait")), ("a", bytearray("fine \ufffd text".encode())),
+                                 ("c", bytearray(b"\xff\xfe"))], "id string, raw binary")
+    frame = raw.select("id", F.col("raw").cast("string").alias("text"))
+    with pytest.raises(InputError, match=r"2 texts in column 'text' hold bytes that are not UTF-8 \(the first: "
+                                         r"document 'b'\); replace them with U\+FFFD first"):
+        dedup(frame)
+    fixed = frame.withColumn("text", F.decode(F.encode("text", "UTF-8"), "UTF-8"))  # the fix the error gives
+    assert dedup(fixed).where("duplicate_of IS NULL").count() == 3

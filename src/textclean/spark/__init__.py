@@ -86,13 +86,25 @@ def documents(df, *, text_col: str, id_col: str, keep_field: str | None):
     return docs
 
 
-def check_documents(docs, *, text_col: str = "text", id_col: str = "id") -> None:
-    """Raise :class:`InputError` unless every row of ``docs`` (``id``, ``text``) has a text
-    and an id, and no id repeats (one Spark job; two when an id repeats)."""
+def not_utf8(column: str):
+    """Whether a string column's value holds bytes that are not UTF-8: Spark keeps them (from
+    ``read.text``, or binary cast to string), and Arrow cannot hand such a string to Python."""
     from pyspark.sql import functions as F
 
+    if hasattr(F, "is_valid_utf8"):  # Spark 4
+        return ~F.is_valid_utf8(column)
+    return F.col(column).cast("binary") != F.encode(column, "UTF-8")  # encoding replaces such bytes
+
+
+def check_documents(docs, *, text_col: str = "text", id_col: str = "id") -> None:
+    """Raise :class:`InputError` unless every row of ``docs`` (``id``, ``text``) has a text of
+    UTF-8 and an id, and no id repeats (one Spark job; two when a check fails)."""
+    from pyspark.sql import functions as F
+
+    undecodable = not_utf8("text")
     counts = docs.agg(F.count(F.lit(1)).alias("rows"), F.count("id").alias("ids"),
-                      F.countDistinct("id").alias("distinct"), F.count("text").alias("texts")).first()
+                      F.countDistinct("id").alias("distinct"), F.count("text").alias("texts"),
+                      F.count(F.when(undecodable, 1)).alias("undecodable")).first()
     if counts["ids"] < counts["rows"]:
         raise InputError(f"{counts['rows'] - counts['ids']} rows have no id in column {id_col!r}; "
                          "every document needs a unique id (choose it with id_col= or --id-key)")
@@ -103,3 +115,8 @@ def check_documents(docs, *, text_col: str = "text", id_col: str = "id") -> None
     if counts["texts"] < counts["rows"]:
         raise InputError(f"{counts['rows'] - counts['texts']} rows have a null text in column {text_col!r}; "
                          "drop them or fill them with empty strings first")
+    if counts["undecodable"]:
+        first = docs.where(undecodable).orderBy("id").first()["id"]
+        raise InputError(f"{counts['undecodable']} texts in column {text_col!r} hold bytes that are not UTF-8 "
+                         f"(the first: document {first!r}); replace them with U+FFFD first: "
+                         f"F.decode(F.encode({text_col!r}, 'UTF-8'), 'UTF-8')")
