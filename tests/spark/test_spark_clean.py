@@ -57,3 +57,18 @@ def test_bad_options_fail_on_the_driver(spark):
     assert "preset" in clean(with_preset).columns  # without auto no column is added, so none clashes
     with pytest.raises(textclean.ConfigError, match="'templates' is not sent to Spark executors"):
         clean(frame, "body", preset="auto", templates=textclean.learn_templates([], group_by=None))
+
+
+def test_a_text_that_is_not_utf8_stops_the_job_saying_where(spark):
+    # spark.read.text, or binary cast to string, keeps such bytes; Arrow could not hand them to Python.
+    from pyspark.sql import functions as F
+
+    from textclean.spark import clean
+
+    raw = spark.createDataFrame([(bytearray(b"caf\xe9 au lait"),)], "raw binary")
+    frame = raw.select(F.col("raw").cast("string").alias("text"))
+    with pytest.raises(Exception, match=r"column 'text': byte 0xe9 at offset 3 of the text beginning 'caf\ufffd au "
+                                        r"lait' is not UTF-8; replace such bytes with U\+FFFD first"):
+        clean(frame).collect()
+    fixed = frame.withColumn("text", F.decode(F.encode("text", "UTF-8"), "UTF-8"))  # the fix the error gives
+    assert clean(fixed).first()["clean_text"] == "caf\ufffd au lait"

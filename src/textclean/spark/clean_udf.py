@@ -16,7 +16,7 @@ import pandas as pd  # the spark extra's; textclean.spark checks it is installed
 
 from ..cleaner import Cleaner
 from ..config import AUTO, CleanConfig
-from ..errors import ConfigError
+from ..errors import ConfigError, InputError
 
 #: The type of the removed-spans column: :class:`textclean.Span` fields, reason as a string.
 SPAN_TYPE = ("array<struct<start:int, end:int, block:int, reason:string, score:double, "
@@ -45,6 +45,18 @@ def _ship(spark, value: Any):
     return context.broadcast(value)
 
 
+def _text(data: bytes, column: str) -> str:
+    """A row's text from its bytes; bytes that are not UTF-8 (``read.text`` and binary casts keep
+    them) stop the job with an error saying where and how to replace them."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"column {column!r}: byte {data[exc.start]:#04x} at offset {exc.start} of the text beginning "
+            f"{data[:60].decode('utf-8', 'replace')!r} is not UTF-8; replace such bytes with U+FFFD first: "
+            f"F.decode(F.encode({column!r}, 'UTF-8'), 'UTF-8')") from None
+
+
 def clean(df, text_col: str = "text", *, output_col: str = "clean_text", removed_col: str = "removed",
           preset_col: str = "preset", config: CleanConfig | None = None, preset: str | None = None, **overrides: Any):
     """``df`` with ``output_col`` (the cleaned text) and ``removed_col`` (the removed spans:
@@ -52,7 +64,8 @@ def clean(df, text_col: str = "text", *, output_col: str = "clean_text", removed
     ``preset="auto"`` also ``preset_col``, the preset that cleaned the row (``page`` or ``default``).
 
     ``config``, ``preset`` and ``overrides`` are :class:`~textclean.Cleaner`'s, validated here
-    on the driver. A null text gives null outputs.
+    on the driver. A null text gives null outputs; a text holding bytes that are not UTF-8
+    stops the job with an :class:`~textclean.errors.InputError` that quotes it.
     """
     from pyspark.sql import functions as F
     from pyspark.sql.functions import pandas_udf
@@ -78,15 +91,16 @@ def clean(df, text_col: str = "text", *, output_col: str = "clean_text", removed
             options["config"] = CleanConfig(**options["config"])
         cleaner = Cleaner(**options)
         for texts in batches:
-            results = [None if t is None else cleaner.clean(t) for t in texts]
+            results = [None if t is None else cleaner.clean(_text(t, text_col)) for t in texts]
             yield pd.DataFrame({
                 "text": [None if r is None else r.text for r in results],
                 "removed": [None if r is None else [s.to_dict() for s in r.removed] for r in results],
                 "preset": [None if r is None else r.preset for r in results],
             })
 
-    # Nondeterministic only so the optimizer runs the UDF once, not once per field read.
-    result = clean_texts.asNondeterministic()(F.col(text_col))
+    # Nondeterministic only so the optimizer runs the UDF once, not once per field read. The text
+    # goes as bytes: Arrow cannot hand Python a string holding bytes that are not UTF-8.
+    result = clean_texts.asNondeterministic()(F.col(text_col).cast("binary"))
     key = "__textclean_clean"
     df = df.withColumn(key, result).withColumn(output_col, F.col(f"{key}.text")).withColumn(removed_col, F.col(f"{key}.removed"))
     if preset == AUTO:
