@@ -101,15 +101,29 @@ def summarize(records: list[Record], kept_of: dict[str, str]) -> dict:
         ext = {k for v, k in versions.items() if v.startswith("ext:")}
         all_extractors += len(ext) == 1
         clusters_per_page.append(len(set(versions.values())))
+    # Pairs of versions in one cluster, against pairs of versions of one page (page identity as
+    # the data gives it: two pages of the set are one article, washingtonpost blog1_8 and _15).
+    cluster_pages: dict[str, Counter] = defaultdict(Counter)
+    for doc_id, kept in kept_of.items():
+        cluster_pages[kept][doc_id.split("/", 1)[0]] += 1
+    pairs = sum(_pairs(sum(c.values())) for c in cluster_pages.values())
+    same_page = sum(_pairs(n) for c in cluster_pages.values() for n in c.values())
+    page_pairs = sum(_pairs(len(versions)) for versions in by_page.values())
     return {
         "pages": len(by_page),
         "documents": len(kept_of),
+        "pair_precision": round(same_page / pairs, 4) if pairs else 1.0,
+        "pair_recall": round(same_page / page_pairs, 4),
         "clusters": len(members),
         "clusters_mixing_pages": mixed,
         "mean_clusters_per_page": round(sum(clusters_per_page) / len(clusters_per_page), 2),
         "pages_with_all_extractors_in_one_cluster": all_extractors,
         "in_gold_cluster_by_version": dict(sorted(together.items())),
     }
+
+
+def _pairs(n: int) -> int:
+    return n * (n - 1) // 2
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     d = out["default"]
     print(f"{d['pages']} pages, {d['documents']} versions; default threshold {d['threshold']}: {d['clusters']} clusters, "
           f"{d['mean_clusters_per_page']} per page, {d['clusters_mixing_pages']} mixing pages, "
-          f"{d['pages_with_all_extractors_in_one_cluster']} pages with all extractor outputs in one cluster")
+          f"{d['pages_with_all_extractors_in_one_cluster']} pages with all extractor outputs in one cluster; "
+          f"pairs of versions in one cluster: precision {d['pair_precision']}, recall {d['pair_recall']}")
     print("versions in the gold text's cluster (pages):", d["in_gold_cluster_by_version"])
     print("threshold  pages-all-extractors-together  clusters-mixing-pages  clusters-per-page")
     for s in sweep:
