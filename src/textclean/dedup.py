@@ -178,15 +178,25 @@ class DedupIndex:
 
     def _pull_group(self, doc_id: str) -> set[str]:
         """Read an indexed document's whole linked group from the store into this run's groups
-        (as stored now: another writer may have grown it since it was last read); its members."""
-        group = self.store.docs([doc_id])[doc_id].group
-        members = self.store.members(group) | {doc_id}
-        for member, info in self.store.docs(members).items():
-            self._info[member] = info
-            self._groups.add(member)
-        for member in members:
-            self._groups.union(member, doc_id)
-        return members
+        (as stored now: another writer may have grown it since it was last read); its members.
+
+        A member linked to a document outside its stored group brings that document's group too:
+        a Redis worker killed mid-batch leaves documents with their links but not their group."""
+        pulled: set[str] = set()
+        todo = [doc_id]
+        self._groups.add(doc_id)
+        while todo:
+            start = todo.pop()
+            if start in pulled:
+                continue
+            members = self.store.members(self.store.docs([start])[start].group) | {start}
+            for member, info in self.store.docs(members).items():
+                self._info[member] = info
+                self._groups.add(member)
+                self._groups.union(member, doc_id)
+                todo += [other for other, _ in info.links if other not in members]
+            pulled |= members
+        return pulled
 
     def add(self, records: Sequence[Record], prints: Fingerprints | None = None) -> None:
         """Index ``records`` (one transaction) and update the clusters they touch.
@@ -194,7 +204,6 @@ class DedupIndex:
         ``prints``: their :func:`fingerprints`, when computed elsewhere (in worker processes)."""
         exacts, sets, sigs = prints or fingerprints([r.text for r in records], self.config)
         touched: set[str] = set()
-        changed: set[str] = set()
         fresh: set[str] = set()  # documents this batch added or read from the store
         with self.store.transaction():
             for record, exact, own, sig in zip(records, exacts, sets, sigs):
@@ -204,31 +213,32 @@ class DedupIndex:
                 self._run_ids.add(record.id)
                 if record.id in self._info or record.id in self.store:
                     self._already_indexed(record, exact)
+                    if self._info[record.id].links and record.id not in fresh:
+                        # Settled again: a Redis worker killed mid-batch leaves its documents unassigned.
+                        fresh |= self._pull_group(record.id)
+                        touched.add(record.id)
                     continue
                 rep = self.store.exact_match(exact)
                 info = StoredDoc(record.id, len(record.text), int(own.size), exact,
                                  self._policy.value_of(record.fields), record.id, record.id)
                 if rep is not None:  # an exact copy: linked to the first copy, not put in LSH
-                    links = [(rep, SIMILAR)]
+                    info = replace(info, links=((rep, SIMILAR),))
                     self.store.add(info, own, None)
-                else:
-                    links = self._verified(own, self.store.add_and_query(info, own, sig))
+                else:  # stored with its links to the candidates it duplicates
+                    info = self.store.add_linked(info, own, sig, lambda found: tuple(self._verified(own, found)))
                 self._order.append(record.id)
                 if self._records is not None:
                     self._records[record.id] = record
                 self._groups.add(record.id)
                 fresh.add(record.id)
-                for other, _ in links:
+                for other, _ in info.links:
                     self.links.append((record.id, other))
                     if other not in fresh:
                         fresh |= self._pull_group(other)
                     self._groups.union(record.id, other)
-                if links:  # the store learns them when the batch settles
-                    info = replace(info, links=tuple(links))
-                    changed.add(record.id)
                 self._info[record.id] = info
                 touched.add(record.id)
-            changed |= self._settle({self._groups.find(t) for t in touched})
+            changed = self._settle({self._groups.find(t) for t in touched})
             self.store.update([self._info[d] for d in sorted(changed)])
 
     def _verified(self, own: np.ndarray, candidates: set[str]) -> list[tuple[str, str]]:

@@ -7,16 +7,18 @@ shingles raw little-endian ``uint32`` in Redis hashes under the same name prefix
 
 Workers take turns batch by batch, as SQLite writers do: a batch holds the index's lock (a key
 that expires ``LOCK_TTL_SECONDS`` after the batch's last write, so a killed worker's lock does
-not outlive it for long), and each batch reads the groups it touches as stored then. Redis has no multi-command rollback
-here: a worker killed mid-batch may leave documents as they were when added (their own cluster
-and group, no links recorded); a later document linked to one of them puts it in a cluster
-again, but its links to earlier documents are not recorded.
+not outlive it for long), and each batch reads the groups it touches as stored then.
+
+Redis has no rollback of a whole batch: each document is written with its links in one
+transaction, but a worker killed mid-batch leaves the batch's documents out of their clusters.
+The next run that reads one of them (the same input again, or a document linked to it) follows
+its links and settles its group again.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, replace
 import json
 import time
 import uuid
@@ -129,10 +131,12 @@ class RedisStore:
                 table._insert(pipe, band_key, key)
         pipe.execute()
 
-    def add_and_query(self, doc: StoredDoc, shingles: np.ndarray, signature: np.ndarray) -> set[str]:
-        found = self.candidates(signature)
-        self.add(doc, shingles, signature)
-        return found
+    def add_linked(self, doc: StoredDoc, shingles: np.ndarray, signature: np.ndarray,
+                   links_to: Callable[[set[str]], tuple]) -> StoredDoc:
+        links = links_to(self.candidates(signature))
+        doc = replace(doc, links=links) if links else doc
+        self.add(doc, shingles, signature)  # one transaction: the document with its links
+        return doc
 
     def docs(self, ids: Iterable[str]) -> dict[str, StoredDoc]:
         ids = list(ids)

@@ -19,9 +19,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 import numpy as np
@@ -203,11 +203,13 @@ class MemoryStore:
             for key, table in zip(keys, self._lsh.hashtables):
                 table.insert(key, doc.id)
 
-    def add_and_query(self, doc: StoredDoc, shingles: np.ndarray, signature: np.ndarray) -> set[str]:
-        """``candidates(signature)`` before adding, then ``add``: one bucket lookup per band.
+    def add_linked(self, doc: StoredDoc, shingles: np.ndarray, signature: np.ndarray,
+                   links_to: Callable[[set[str]], tuple]) -> StoredDoc:
+        """Add ``doc`` with the links ``links_to`` finds among its LSH candidates (the documents
+        sharing a band, itself not yet among them); the document as stored. One bucket lookup per band.
 
         The hot loop of a dedup run, so it works on the storage's dicts directly; a test
-        checks the result against datasketch's ``MinHashLSH.query``.
+        checks the candidates against datasketch's ``MinHashLSH.query``.
         """
         found: set[str] = set()
         keys = _band_keys(signature, self._lsh.hashranges)
@@ -223,10 +225,12 @@ class MemoryStore:
                 found |= bucket
                 bucket.add(doc_id)
         self._lsh.keys.insert(doc.id, *keys)
+        links = links_to(found)
+        doc = replace(doc, links=links) if links else doc
         self._docs[doc.id] = doc
         self._shingles[doc.id] = shingles
         self._exact.setdefault(doc.exact, doc.id)
-        return found
+        return doc
 
     def docs(self, ids: Iterable[str]) -> dict[str, StoredDoc]:
         return {i: self._docs[i] for i in ids}
@@ -385,10 +389,12 @@ class SQLiteStore:
             rowid = cur.lastrowid
             self._db.executemany("INSERT INTO buckets VALUES (?, ?)", [(b, rowid) for b in self._buckets(signature)])
 
-    def add_and_query(self, doc: StoredDoc, shingles: np.ndarray, signature: np.ndarray) -> set[str]:
-        found = self.candidates(signature)
+    def add_linked(self, doc: StoredDoc, shingles: np.ndarray, signature: np.ndarray,
+                   links_to: Callable[[set[str]], tuple]) -> StoredDoc:
+        links = links_to(self.candidates(signature))
+        doc = replace(doc, links=links) if links else doc
         self.add(doc, shingles, signature)
-        return found
+        return doc
 
     def _select(self, columns: str, ids: Iterable[str]) -> list[tuple]:
         ids = list(ids)

@@ -244,6 +244,32 @@ def test_two_redis_workers_taking_turns_equal_one_run(redis_name):
         RedisStore(REDIS_URL, config.index_params(), name=f"{redis_name}:{seed}") for _ in range(2)])
 
 
+@pytest.mark.parametrize("kind", ["sqlite", "redis"])
+def test_a_batch_killed_before_it_settles_is_mended_by_the_next_run(kind, tmp_path, monkeypatch, request):
+    # Redis keeps what a killed batch wrote (documents with their links, not yet in their clusters);
+    # SQLite rolls it back. Running the same input again must leave what one clean run leaves.
+    if kind == "redis":
+        from textclean.redis_store import RedisStore
+
+        name = request.getfixturevalue("redis_name")
+        def open_store(config): return RedisStore(REDIS_URL, config.index_params(), name=name)
+    else:
+        def open_store(config): return SQLiteStore(str(tmp_path / "i.sqlite"), config.index_params())
+    records = make_corpus(4)
+    config = DedupConfig(keep="latest:date")
+    one = final_mapping(records, dedup_records(records, config=config))
+    settle = DedupIndex._settle
+    with DedupIndex(config, store=open_store(config)) as index:
+        index.add(records[:60])
+        monkeypatch.setattr(DedupIndex, "_settle", lambda self, roots: (_ for _ in ()).throw(KeyboardInterrupt))
+        with pytest.raises(KeyboardInterrupt):
+            index.add(records[60:])
+    monkeypatch.setattr(DedupIndex, "_settle", settle)
+    with DedupIndex(config, store=open_store(config)) as index:
+        index.add(records)
+        assert {i: doc.kept for i, doc in index.store.docs(one).items()} == one
+
+
 def test_a_redis_worker_waits_for_the_lock_then_says_so(redis_name, monkeypatch):
     import textclean.store as store
     from textclean.errors import IndexBusyError
