@@ -70,12 +70,14 @@ class DedupResult:
     """``kept``: this run's unique records in input order (empty when the index did not hold
     them: ``hold_records=False``), ``kept_ids`` their ids. ``duplicates``: one per removed
     document, sorted by id; it includes documents of earlier runs (``superseded``) that a
-    better copy in this run now replaces, or whose kept copy changed."""
+    better copy in this run now replaces, or whose kept copy changed. ``candidates``: the pairs
+    LSH proposed and this run verified exactly (its cost grows with them)."""
 
     kept: list[Record]
     kept_ids: list[str]
     duplicates: list[Duplicate]
     superseded: list[str]
+    candidates: int = 0
 
 
 # Per text: its exact hash, its distinct shingle hashes, and (one row each) the MinHash signatures.
@@ -166,6 +168,7 @@ class DedupIndex:
         self._seen: list[str] = []  # this run's records already indexed by an earlier run
         #: Verified pairs found in this run (document, indexed document it duplicates).
         self.links: list[tuple[str, str]] = []
+        self._candidates = 0  # candidate pairs verified
 
     def __enter__(self) -> DedupIndex:
         return self
@@ -245,6 +248,7 @@ class DedupIndex:
         """The candidates ``own`` duplicates, with the kind of link, in id order."""
         if not candidates:
             return []
+        self._candidates += len(candidates)
         found = sorted(self.store.shingles(candidates).items())
         shared = overlaps(own, [other for _, other in found])
         # Both rules need this share of the smaller set in common (Jaccard ≤ shared/smaller), less
@@ -302,7 +306,8 @@ class DedupIndex:
         duplicates.sort(key=lambda d: d.id)
         kept_ids = [d for d in self._order if self._info[d].kept == d]
         kept = [self._records[d] for d in kept_ids] if self._records is not None else []
-        return DedupResult(kept=kept, kept_ids=kept_ids, duplicates=duplicates, superseded=superseded)
+        return DedupResult(kept=kept, kept_ids=kept_ids, duplicates=duplicates, superseded=superseded,
+                           candidates=self._candidates)
 
     def query(self, text: str) -> list[Duplicate]:
         """Indexed documents that ``text`` duplicates (verified), most similar first; adds nothing."""

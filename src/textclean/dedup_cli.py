@@ -87,6 +87,21 @@ def _spark(inputs, output, clusters, config, text_key, id_key, index, master, on
                        id_key=id_key, master=master, errors=errors)
 
 
+# From this share of all pairs, LSH is comparing documents that share text without being copies
+# (pages of one site share menus and footers), and verification grows with the square of their number.
+_CROWDED_SHARE, _CROWDED_FROM = 0.05, 100
+
+
+def _candidates_report(pairs: int, documents: int) -> str:
+    share = pairs / (documents * (documents - 1) / 2) if documents > 1 else 0.0
+    line = (f"LSH: {pairs} candidate pairs verified, {pairs / max(documents, 1):.1f} per document "
+            f"({share:.1%} of all pairs)")
+    if documents >= _CROWDED_FROM and share >= _CROWDED_SHARE:
+        line += ("; many documents share text without being copies (a site's menus and footers?): "
+                 "clean them first (textclean clean --preset auto), or verification grows with the square")
+    return line
+
+
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", default=STDIO, show_default=True, help="Unique records (JSONL); - is stdout.")
@@ -108,7 +123,7 @@ def _spark(inputs, output, clusters, config, text_key, id_key, index, master, on
 @click.option("--on-error", type=click.Choice(["fail", "skip"]), default="fail", show_default=True,
               help="On a bad record or file: stop (exit 1), or skip it, count it and go on.")
 @click.option("--rejected", default=None, help="With --on-error skip: write each skipped record and why, as JSONL.")
-@click.option("-v", "--verbose", is_flag=True, help="Also print the LSH bands and rows and their S-curve on stderr.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print the LSH bands and rows, their S-curve and the candidate pairs verified on stderr.")
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
               help="spark: run on Apache Spark (the 'spark' extra); JSONL, WET or Parquet in, JSONL or Parquet out; "
                    "--id-key required but for WET.")
@@ -171,6 +186,8 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
     except TextcleanError as exc:
         raise click.ClickException(str(exc)) from exc
     summary = _summary(result, stats.records - stats.rejected, index_path or redis_url)
+    if verbose:
+        click.echo(_candidates_report(result.candidates, stats.records - stats.rejected), err=True)
     if stats.rejected or on_error == "skip":
         summary += f"; {stats.records} records in, {stats.rejected} rejected" + (f" (see {rejected})" if rejected else "")
     click.echo(summary, err=True)

@@ -87,6 +87,19 @@ def test_verbose_reports_the_lsh_s_curve(tmp_path):
     )
 
 
+def test_verbose_counts_the_candidates_and_warns_when_pages_share_chrome(tmp_path):
+    corpus = write_jsonl(tmp_path / "in.jsonl", rows())
+    result = CliRunner().invoke(main, ["dedup", corpus, "--id-key", "url", "-v", "-o", str(tmp_path / "u.jsonl")])
+    # a, b and c are one text: b is an exact copy (not in LSH), c is checked against a.
+    assert result.stderr.splitlines()[1] == "LSH: 1 candidate pairs verified, 0.2 per document (16.7% of all pairs)"
+    menu = " ".join(f"menu{i}" for i in range(120))
+    pages = [{"url": f"p{i}", "text": f"{menu} " + " ".join(f"p{i}w{j}" for j in range(120))} for i in range(120)]
+    result = CliRunner().invoke(main, ["dedup", write_jsonl(tmp_path / "site.jsonl", pages), "--id-key", "url", "-v",
+                                       "-o", str(tmp_path / "u.jsonl")])
+    assert "many documents share text without being copies (a site's menus and footers?)" in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("dedup: 120 documents, 120 kept, 0 removed")
+
+
 def test_a_rerun_against_the_index_removes_what_it_has_seen(tmp_path):
     index = str(tmp_path / "seen.sqlite")
     corpus = write_jsonl(tmp_path / "in.jsonl", rows())
