@@ -281,7 +281,7 @@ class DedupIndex:
             group = min(members)
             for m, doc in docs.items():
                 if (doc.kept, doc.group) != (kept[m], group):
-                    self._info[m] = doc.assigned(kept[m], group)
+                    self._info[m] = replace(doc, kept=kept[m], group=group)
                     changed.add(m)
                     if m not in self._run_ids and doc.kept != kept[m]:
                         self._kept_before.setdefault(m, doc.kept)

@@ -99,10 +99,6 @@ class StoredDoc:
     group: str = ""
     links: tuple[tuple[str, str], ...] = ()
 
-    def assigned(self, kept: str, group: str) -> StoredDoc:
-        """This document with another kept copy and group."""
-        return StoredDoc(self.id, self.length, self.size, self.exact, self.keep_value, kept, group, self.links)
-
 
 def links_from_json(links: list) -> tuple[tuple[str, str], ...]:
     """``StoredDoc.links`` from their JSON form (lists)."""
