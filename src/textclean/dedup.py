@@ -127,18 +127,22 @@ def _kind(shared: int, own: int, other: int, config: DedupConfig) -> str | None:
     return INSIDE if own < other else HOLDS
 
 
+def measured(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """Two shingle arrays' Jaccard similarity and the containment of the smaller in the larger, rounded as reported."""
+    small, large = (a, b) if a.size <= b.size else (b, a)
+    return round(jaccard(a, b), 4), round(containment(small, large), 4)
+
+
 def described(own: np.ndarray, kept: np.ndarray, same_text: bool, config: DedupConfig) -> tuple[float, float, str]:
     """``(similarity, containment, reason)`` of a removed document against its kept copy
     (``chained``: linked only through other copies)."""
-    sim = round(jaccard(own, kept), 4)
-    small, large = (own, kept) if own.size <= kept.size else (kept, own)
-    cont = round(containment(small, large), 4)
+    sim, cont = measured(own, kept)
     ct = config.containment_threshold
     if same_text:
         return sim, cont, "exact"
     if sim >= config.threshold:
         return sim, cont, "near_duplicate"
-    if ct is not None and cont >= ct and small.size >= config.min_contained_shingles:
+    if ct is not None and cont >= ct and min(own.size, kept.size) >= config.min_contained_shingles:
         return sim, cont, "contained"
     return sim, cont, "chained"
 
@@ -318,9 +322,7 @@ class DedupIndex:
         sets = self.store.shingles(found)
         out = []
         for doc_id in found:
-            other = sets[doc_id]
-            small, large = (own, other) if own.size <= other.size else (other, own)
-            sim, cont = round(jaccard(own, other), 4), round(containment(small, large), 4)
+            sim, cont = measured(own, sets[doc_id])
             reason = "exact" if doc_id == rep else "near_duplicate" if sim >= self.config.threshold else "contained"
             out.append(Duplicate("", doc_id, sim, cont, reason))
         return sorted(out, key=lambda d: (-d.similarity, -d.containment, d.duplicate_of))
