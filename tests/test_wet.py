@@ -106,6 +106,20 @@ def test_a_damaged_gzip_file_is_an_error_naming_it(tmp_path):
     assert f"{jsonl}: cannot read:" in result.stderr
 
 
+def test_a_cut_off_compressed_wet_file_is_an_error_wherever_it_is_cut(tmp_path):
+    # warcio ends an archive quietly at gzip's EOFError, so a cut at a record boundary used to
+    # read as a shorter, valid file (exit 0, the rest dropped).
+    pages = [(f"https://example.com/{i}", f"Page {i}\n" + ARTICLE) for i in range(40)]
+    data = open(write_wet(tmp_path / "crawl.wet.gz", pages), "rb").read()
+    cut = tmp_path / "cut.wet.gz"
+    for tenth in range(1, 10):
+        cut.write_bytes(data[: len(data) * tenth // 10])
+        result = CliRunner().invoke(main, ["dedup", str(cut), "-o", "-"])
+        assert result.exit_code == 1, (tenth, result.stderr)
+        assert f"{cut}: not a readable WARC/WET file after record " in result.stderr
+        assert "the file is cut short" in result.stderr
+
+
 def test_dedup_reads_wet(tmp_path):
     wet = write_wet(tmp_path / "crawl.wet.gz", [("https://example.com/a", PAGE), ("https://example.com/a?ref=1", PAGE)])
     result = CliRunner().invoke(main, ["dedup", wet, "-o", "-"])

@@ -87,7 +87,7 @@ def open_binary(path: str, stdin: BinaryIO | None = None) -> Iterator[BinaryIO]:
         yield stdin or sys.stdin.buffer
         return
     try:
-        fh = gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")
+        fh = _StrictGzipFile(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")
     except OSError as exc:
         raise _unreadable(path, exc) from exc
     with fh:
@@ -96,6 +96,35 @@ def open_binary(path: str, stdin: BinaryIO | None = None) -> Iterator[BinaryIO]:
 
 # What a damaged or truncated file raises while it is read (gzip adds the last two).
 READ_ERRORS = (OSError, EOFError, zlib.error)
+
+
+class _StrictGzipFile(gzip.GzipFile):
+    """A gzip file whose cut-off stream raises OSError, not EOFError: warcio takes an EOFError
+    for the end of the archive, so a truncated WET file would end quietly, its rest unread."""
+
+    def read(self, size=-1):
+        with _cut_off_as_oserror():
+            return super().read(size)
+
+    def read1(self, size=-1):
+        with _cut_off_as_oserror():
+            return super().read1(size)
+
+    def readinto(self, buffer):
+        with _cut_off_as_oserror():
+            return super().readinto(buffer)
+
+    def readline(self, size=-1):
+        with _cut_off_as_oserror():
+            return super().readline(size)
+
+
+@contextmanager
+def _cut_off_as_oserror() -> Iterator[None]:
+    try:
+        yield
+    except EOFError as exc:
+        raise OSError(f"{exc}: the file is cut short") from exc
 
 
 def _unreadable(path: str, exc: BaseException) -> InputError:
