@@ -18,10 +18,10 @@ from . import io, parallel
 from .cleaner import Cleaner
 from .config import AUTO, PRESETS
 from .dedup_cli import dedup
-from .errors import TextcleanError
+from .errors import ConfigError, TextcleanError
 from .io import STDIO, Record, Rejection
 from .learn_cli import learn
-from .output import atomic_output, jsonl_line
+from .output import atomic_output, check_output_paths, jsonl_line
 from .template_learner import site_of
 from .templates import TemplateModel
 from .wet import is_wet_path
@@ -99,6 +99,15 @@ def clean(inputs, preset, thresholds, templates_path, group_key, output, report,
     to_directory = output != STDIO and (output.endswith(os.sep) or os.path.isdir(output))
     if not as_jsonl and len(files) > 1 and output != STDIO and not to_directory:
         raise click.UsageError("several text inputs need -o DIRECTORY (or stdout, or --jsonl)")
+    outputs = {"--report": report, "--rejected": rejected}
+    if to_directory and not as_jsonl:
+        outputs.update((f"-o (for {f})", str(Path(output) / _relative_name(Path(f), inputs))) for f in files)
+    else:
+        outputs["-o"] = output
+    try:
+        check_output_paths(outputs, inputs=files)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
     stats = io.ReadStats()
     written = pages = 0
     with ExitStack() as stack:

@@ -20,7 +20,7 @@ from .dedup import REASONS, DedupResult, dedup_records
 from .errors import TextcleanError
 from .io import STDIO, Record, Rejection
 from .keep import KeepPolicy
-from .output import atomic_output, jsonl_line
+from .output import atomic_output, check_output_paths, jsonl_line
 from .shingles import Shingling
 
 
@@ -154,6 +154,8 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
         if any(p.rstrip("/").lower().endswith(".parquet") for p in (*inputs, output, clusters or "")):
             raise click.ClickException("Parquet files need --engine spark")
         files = io.expand_inputs(inputs)
+        check_output_paths({"-o": output, "--clusters": clusters, "--rejected": rejected}, inputs=files,
+                           index=index_path)
         if all(map(wet.is_wet_path, files)):  # a field no WET record has would rank every copy alike
             wet.check_field(KeepPolicy.parse(config.keep).field, "the keep policy's field")
         stats = io.ReadStats()

@@ -9,7 +9,7 @@ import click
 from . import io
 from .errors import InputError, TextcleanError
 from .io import STDIO
-from .output import atomic_output
+from .output import atomic_output, check_output_paths
 from .template_learner import learn_templates, site_of
 from .templates import TemplateModel, TemplateParams
 
@@ -37,6 +37,7 @@ def learn(inputs, group_key, text_key, output, min_share, min_pages, fuzzy_thres
     try:
         params = TemplateParams(min_share=min_share, min_pages=min_pages, fuzzy_threshold=fuzzy_threshold)
         files = io.expand_inputs(inputs or (STDIO,))
+        check_output_paths({"-o": output}, inputs=files)
         model = learn_templates(_fields(files, text_key, group_key, encoding), group_by=group_key, text_key=text_key,
                                 params=params)
         with atomic_output(output) as out:

@@ -2,7 +2,8 @@
 
 An output goes to a temporary file beside the target and is renamed into place only when
 complete, so an interrupted run never leaves half a file (and the next run writing the same
-output removes a killed run's temporary file).
+output removes a killed run's temporary file). A symlink's target is replaced, not the link;
+a device or pipe (``/dev/null``, a FIFO) is written as it is, since it cannot be renamed over.
 """
 from __future__ import annotations
 
@@ -10,13 +11,15 @@ import glob
 import json
 import os
 import socket
+import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from .errors import ConfigError
 from .io import STDIO
 
 
@@ -30,7 +33,11 @@ def atomic_output(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    target = Path(path)
+    if _is_stream(path):
+        with open(path, "w", encoding=encoding, newline="") as fh:
+            yield fh
+        return
+    target = Path(os.path.realpath(path))
     target.parent.mkdir(parents=True, exist_ok=True)
     owner = f".{target.name}.{socket.gethostname()}-"
     _remove_abandoned(target.parent, owner)
@@ -45,6 +52,39 @@ def atomic_output(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _is_stream(path: str) -> bool:
+    """Whether ``path`` is an existing file that is neither regular nor a folder: a device or pipe."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def check_output_paths(outputs: Mapping[str, str | None], *, inputs: Sequence[str] = (),
+                       index: str | None = None) -> None:
+    """Raise :class:`ConfigError` when an output (option name to path) is a folder, is the
+    ``index`` or an input, or is the same file as another output: writing it would lose that file.
+    Standard output, devices and pipes may be named more than once.
+    """
+    taken = {_file_key(path): f"the input {path}" for path in inputs if path != STDIO}
+    if index:
+        taken[_file_key(index)] = f"the index {index}"
+    for option, path in outputs.items():
+        if not path or path == STDIO or _is_stream(path):
+            continue
+        if os.path.isdir(path):
+            raise ConfigError(f"{option} {path} is a folder; name a file")
+        key = _file_key(path)
+        if key in taken:
+            raise ConfigError(f"{option} {path} is {taken[key]}: writing it would replace that; name another file")
+        taken[key] = f"the file of {option}"
+
+
+def _file_key(path: str) -> str:
+    return os.path.normcase(os.path.realpath(path))
 
 
 def _remove_abandoned(folder: Path, owner: str) -> None:

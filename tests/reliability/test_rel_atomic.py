@@ -67,3 +67,43 @@ def test_the_next_run_removes_a_killed_runs_temporary_file(tmp_path):
     with atomic_output(str(tmp_path / "out.txt")) as fh:
         fh.write("done\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out.txt", running.name, other_host.name])
+
+
+@pytest.mark.parametrize("command, outputs", [
+    (["clean", "in.txt", "-o", "in.txt"], "-o in.txt is the input in.txt"),
+    (["clean", "in.txt", "--report", "out.txt", "-o", "out.txt"], "-o out.txt is the file of --report"),
+    (["clean", "a/x.txt", "b/x.txt", "-o", "outd/"], "-o (for b/x.txt) outd/x.txt is the file of -o (for a/x.txt)"),
+    (["clean", "a", "-o", "a"], "-o (for a/x.txt) a/x.txt is the input a/x.txt"),
+    (["dedup", "in.txt", "--index", "ix.sqlite", "-o", "ix.sqlite"], "-o ix.sqlite is the index ix.sqlite"),
+    (["dedup", "in.txt", "-o", "out.jsonl", "--clusters", "out.jsonl"], "--clusters out.jsonl is the file of -o"),
+    (["dedup", "in.txt", "-o", "outd"], "-o outd is a folder; name a file"),
+    (["learn", "pages.jsonl", "-o", "pages.jsonl"], "-o pages.jsonl is the input pages.jsonl"),
+])
+def test_an_output_that_would_replace_an_input_index_or_other_output_is_refused(tmp_path, monkeypatch, command,
+                                                                                outputs):
+    monkeypatch.chdir(tmp_path)
+    for name, text in {"in.txt": "Search\nThe council voted.\n", "a/x.txt": "A text.\n", "b/x.txt": "B text.\n",
+                       "pages.jsonl": '{"text": "A page.", "url": "https://example.com/"}\n'}.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text)
+    (tmp_path / "outd").mkdir()
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    result = CliRunner().invoke(main, command)
+    assert result.exit_code == 1
+    assert f"Error: {outputs}" in result.stderr
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before  # nothing written
+
+
+def test_a_device_or_pipe_is_written_to_and_a_symlinks_target_is_replaced(tmp_path):
+    source = tmp_path / "in.txt"
+    source.write_text("Search\nThe council voted to keep the library open.\n")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    assert CliRunner().invoke(main, ["clean", str(source), "-o", str(fifo)]).exit_code == 0
+    assert reader.communicate(timeout=10)[0] == b"The council voted to keep the library open.\n"
+    assert fifo.is_fifo()
+    link = tmp_path / "link.txt"
+    link.symlink_to("real.txt")
+    assert CliRunner().invoke(main, ["clean", str(source), "-o", str(link)]).exit_code == 0
+    assert link.is_symlink() and (tmp_path / "real.txt").read_text() == "The council voted to keep the library open.\n"
