@@ -5,7 +5,7 @@
 | ``longest`` | the longest raw text | smallest id |
 | ``first`` | the smallest id, digit runs compared as numbers (``doc9`` < ``doc10``) | — |
 | ``most_complete`` | the most distinct shingles | longest, then smallest id |
-| ``earliest:FIELD`` / ``latest:FIELD`` | the smallest / largest value of a record field (numbers, or strings such as ISO dates); records without it lose | smallest id |
+| ``earliest:FIELD`` / ``latest:FIELD`` | the smallest / largest value of a record field (numbers, or strings such as ISO dates, compared as strings; every number ranks below every string); records without it, or with another value (null, NaN, a list), lose | smallest id |
 
 >>> from textclean.store import StoredDoc
 >>> docs = [StoredDoc("doc10", 500, 90, "x"), StoredDoc("doc9", 400, 95, "y")]
@@ -20,6 +20,7 @@ textclean.errors.ConfigError: unknown keep policy 'newest'; choose longest, firs
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -33,15 +34,17 @@ NAMED = ("longest", "first", "most_complete")
 
 def natural_key(doc_id: str) -> tuple:
     """Sort key of an id with digit runs compared as numbers; the id itself breaks ties."""
-    parts = tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in _DIGITS.split(doc_id) if p)
+    # isdecimal, not isdigit: \d and int() take decimal digits of any script, but not "²" or "①".
+    parts = tuple((0, int(p), "") if p.isdecimal() else (1, 0, p) for p in _DIGITS.split(doc_id) if p)
     return (parts, doc_id)
 
 
 def _typed(value: Any) -> tuple | None:
+    """A keep value's sort key: numbers before strings; None for what has no order (NaN too)."""
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, float)):
-        return (0, value, "")
+        return None if isinstance(value, float) and not math.isfinite(value) else (0, value, "")
     if isinstance(value, str):
         return (1, 0, value)
     return None

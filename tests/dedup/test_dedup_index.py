@@ -137,6 +137,23 @@ def test_keep_policies_pick_the_stated_copy():
                     "latest:date": ["doc9"], "most_complete": ["doc10"]}
 
 
+def test_a_nan_keep_value_counts_as_missing_whatever_the_order():
+    # NaN compares false with everything, so max() over it depended on input order.
+    base = " ".join(f"word{i}" for i in range(100))
+    dates = {"a": "2024-01-02", "b": float("nan"), "c": "2023-05-01"}
+    for order in itertools.permutations(dates):
+        records = [Record(id=i, text=base + "!" * n, source="-", fields={"date": dates[i]}) for n, i in enumerate(order)]
+        assert [r.id for r in dedup_records(records, config=DedupConfig(keep="latest:date")).kept] == ["a"]
+        assert [r.id for r in dedup_records(records, config=DedupConfig(keep="earliest:date")).kept] == ["c"]
+
+
+def test_ids_with_digits_that_are_not_decimal_are_compared_as_text():
+    text = "the quick brown fox jumps over the lazy dog and then runs far away"
+    records = [Record(id="p1²", text=text, source="-"), Record(id="p1", text=text + "!", source="-"),
+               Record(id="p١٠", text=text + "?", source="-")]  # Arabic-Indic 10
+    assert [r.id for r in dedup_records(records, config=DedupConfig(keep="first")).kept] == ["p1"]
+
+
 def test_teaser_is_contained_and_short_text_is_not():
     article = " ".join(f"token{i}" for i in range(200))
     records = [
