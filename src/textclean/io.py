@@ -7,7 +7,9 @@ from __future__ import annotations
 import glob
 import gzip
 import json
+import math
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
@@ -283,27 +285,78 @@ def _raw_lines(path: str, source: str, encoding: str, errors: str, stats: ReadSt
     return decode(_read_bytes(path, stdin), source, encoding=encoding, errors=errors, stats=stats).split("\n")
 
 
+# A JSON escape of a UTF-16 surrogate; json.loads joins a pair, but leaves a lone one in the string.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _check_no_lone_surrogate(obj: Any) -> None:
+    try:
+        json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"a JSON string holds a lone surrogate ({exc.object[exc.start]!a}), "
+                         "which is not text") from exc
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text[:40]} is out of range")
+    return value
+
+
+def _readable_int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:  # Python reads integers of up to 4,300 digits
+        raise ValueError(f"an integer of {len(text)} digits is too long") from None
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not standard JSON, and outputs would not be")
+
+
 def _record(
     line: str, source: str, number: int, text_key: str, id_key: str | None, seen_ids: dict[str, str] | None
 ) -> Record:
     where = f"{source}:{number}"
     try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from exc
-    if not isinstance(obj, dict):
-        raise InputError(f"{where}: expected a JSON object, got {type(obj).__name__}")
-    value = obj.get(text_key)
-    if not isinstance(value, str):
-        got = "missing" if text_key not in obj else f"{type(value).__name__}, not a string"
-        raise InputError(f"{where}: field {text_key!r} is {got}; choose the field with --text-key")
-    record_id = obj.get(id_key) if id_key else None
-    record_id = str(record_id) if record_id is not None else where
+        obj, text, record_id = parse_jsonl_line(line, text_key, id_key)
+    except InputError as exc:
+        raise InputError(f"{where}: {exc}") from exc
+    record_id = record_id if record_id is not None else where
     if seen_ids is not None:
         first = seen_ids.setdefault(record_id, where)
         if first != where:
             raise InputError(f"{where}: id {record_id!r} was already used at {first}")
-    return Record(id=record_id, text=value, source=source, line=number, fields=obj)
+    return Record(id=record_id, text=text, source=source, line=number, fields=obj)
+
+
+def parse_jsonl_line(line: str, text_key: str, id_key: str | None) -> tuple[dict[str, Any], str, str | None]:
+    """A JSONL line's object, its text, and its id (None without ``id_key`` or when the field is
+    absent or null). Raises :class:`InputError` saying what is wrong (the caller adds where):
+    not a JSON object, no text, an id that is not a string or integer, a number that is not
+    finite (it could not be written back as JSON), or a lone surrogate (it is not text).
+    """
+    try:
+        obj = json.loads(line, parse_float=_finite_float, parse_int=_readable_int, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise InputError("JSON nested too deeply to read") from exc
+    except ValueError as exc:  # from the parse hooks below
+        raise InputError(f"not usable JSON ({exc})") from exc
+    if not isinstance(obj, dict):
+        raise InputError(f"expected a JSON object, got {type(obj).__name__}")
+    if _SURROGATE_ESCAPE.search(line):
+        _check_no_lone_surrogate(obj)
+    text = obj.get(text_key)
+    if not isinstance(text, str):
+        got = "missing" if text_key not in obj else f"{type(text).__name__}, not a string"
+        raise InputError(f"field {text_key!r} is {got}; choose the field with --text-key")
+    record_id = obj.get(id_key) if id_key else None
+    if record_id is not None and (isinstance(record_id, bool) or not isinstance(record_id, (str, int))):
+        raise InputError(f"id field {id_key!r} is {type(record_id).__name__}; an id is a string or an integer")
+    return obj, text, None if record_id is None else str(record_id)
 
 
 def read_records(

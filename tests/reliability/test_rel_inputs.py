@@ -29,6 +29,12 @@ def planted_corpus(seed: int) -> tuple[bytes, list[str], int]:
         b'{"id": "x4", "text": "bad byte \xff here"}',
         b'{"id": "g0", "text": "a repeated id"}',
         b"\x00\x01\x02 binary junk",
+        b'{"id": "x5", "text": "a lone \\ud800 surrogate"}',
+        b'{"id": "x6", "text": "a", "n": 1e400}',
+        b'{"id": "x7", "text": "a", "n": NaN}',
+        b'{"id": true, "text": "a"}',
+        b'{"id": "x8", "text": "a", "n": ' + b"9" * 5000 + b"}",
+        b'{"id": "x9", "text": "a", "n": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
     ]
     lines, good, bad = [], [], 0
     for i in range(200):
@@ -56,6 +62,24 @@ def test_records_in_equal_records_out_plus_rejected(tmp_path, seed):
     assert len(rejections) == bad
     assert all(r["reason"] and r["line"] for r in rejections)
     assert result.stderr == f"textclean: {len(good) + bad} records in, {len(good)} written, {bad} rejected (see {rejected})\n"
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    (r'{"text": "Hi \ud800 there."}', r"a JSON string holds a lone surrogate ('\ud800'), which is not text"),
+    ('{"text": "a", "n": 1e400}', "not usable JSON (the number 1e400 is out of range)"),
+    ('{"text": "a", "n": -Infinity}', "not usable JSON (-Infinity is not standard JSON, and outputs would not be)"),
+    ('{"text": "a", "n": ' + "1" * 4301 + "}", "not usable JSON (an integer of 4301 digits is too long)"),
+    ('{"text": "a", "n": ' + "[" * 100_000 + "]" * 100_000 + "}", "JSON nested too deeply to read"),
+    ('{"text": "a", "id": {"k": 1}}', "id field 'id' is dict; an id is a string or an integer"),
+])
+def test_json_that_python_reads_but_cannot_write_back_is_an_error_naming_the_line(tmp_path, line, message):
+    # Each used to raise a traceback (UnicodeEncodeError, ValueError, RecursionError) or write
+    # invalid JSON (Infinity); a surrogate pair stays text.
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "ok \\ud83d\\ude00 fine"}\n' + line + "\n")
+    result = run("clean", str(source), "--id-key", "id", "-o", "-")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {source}:2: {message}\n"
 
 
 def test_fail_mode_stops_at_the_first_bad_record_naming_it(tmp_path):

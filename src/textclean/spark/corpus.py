@@ -17,7 +17,7 @@ import pandas as pd
 from .. import io
 from ..config import DedupConfig
 from ..dedup import REASONS
-from ..errors import ConfigError
+from ..errors import ConfigError, InputError
 from ..keep import KeepPolicy
 from ..output import atomic_output, jsonl_line
 from ..wet import WET_FIELDS, is_wet_path
@@ -39,22 +39,16 @@ def _parse_lines(text_key: str, id_key: str, keep_field: str | None, decode_erro
             for file, raw in zip(pdf["file"], pdf["line"]):
                 record_id = text = keep = None
                 line, error = _decoded(raw, decode_errors)
-                try:
-                    obj = json.loads(line) if error is None else None
-                except json.JSONDecodeError as exc:
-                    obj, error = None, f"not valid JSON ({exc.msg} at column {exc.colno})"
-                if obj is not None and not isinstance(obj, dict):
-                    error = f"expected a JSON object, got {type(obj).__name__}"
-                elif obj is not None:
-                    text, value = obj.get(text_key), obj.get(id_key)
-                    if not isinstance(text, str):
-                        got = "missing" if text_key not in obj else f"{type(text).__name__}, not a string"
-                        error, text = f"field {text_key!r} is {got}; choose the field with --text-key", None
-                    elif value is None:
-                        error = f"field {id_key!r} is missing; choose the id field with --id-key"
-                    record_id = None if value is None else str(value)
-                    keep = json.dumps({keep_field: obj.get(keep_field)}) if keep_field else None
-                    line = jsonl_line(obj)  # written back as the local engine writes it
+                if error is None:
+                    try:
+                        obj, text, record_id = io.parse_jsonl_line(line, text_key, id_key)
+                    except InputError as exc:
+                        error = str(exc)
+                    else:
+                        if record_id is None:
+                            error = f"field {id_key!r} is missing; choose the id field with --id-key"
+                        keep = json.dumps({keep_field: obj.get(keep_field)}) if keep_field else None
+                        line = jsonl_line(obj)  # written back as the local engine writes it
                 if error is not None:
                     error = f"{file}: {error} (in the record {line[:80]!r})"
                 ids.append(record_id)
