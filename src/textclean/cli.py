@@ -18,7 +18,7 @@ from . import io, parallel
 from .cleaner import Cleaner
 from .config import AUTO, PRESETS
 from .dedup_cli import dedup
-from .errors import ConfigError, TextcleanError
+from .errors import ConfigError, OutputError, TextcleanError
 from .io import STDIO, Record, Rejection
 from .learn_cli import learn
 from .output import atomic_output, check_output_paths, jsonl_line
@@ -110,29 +110,32 @@ def clean(inputs, preset, thresholds, templates_path, group_key, output, report,
         raise click.ClickException(str(exc)) from exc
     stats = io.ReadStats()
     written = pages = 0
-    with ExitStack() as stack:
-        report_fh = stack.enter_context(atomic_output(report)) if report else None
-        rejected_fh = stack.enter_context(atomic_output(rejected)) if rejected else None
-        out = None if to_directory and not as_jsonl else stack.enter_context(atomic_output(output))
-        items = _progress(_read(files, as_jsonl, stats, **reading))
-        spec = (preset, thresholds, templates_path, report is not None)
-        for record, outcome in _cleaned(items, cleaner, spec, jobs, lambda r: _site(r, templates, group_key)):
-            if isinstance(record, Rejection):
-                if rejected_fh is not None:
-                    rejected_fh.write(jsonl_line(record.to_dict()))
-                continue
-            text, entry, chose_page = outcome
-            if out is None:
-                with atomic_output(str(Path(output) / _relative_name(Path(record.source), inputs))) as single:
-                    single.write(_with_newline(text))
-            elif as_jsonl:
-                out.write(jsonl_line({**record.fields, reading["text_key"]: text}))
-            else:
-                out.write(_with_newline(text))
-            if report_fh is not None:
-                report_fh.write(jsonl_line({"id": record.id, "source": record.source, "line": record.line, **entry}))
-            written += 1
-            pages += chose_page
+    try:
+        with ExitStack() as stack:
+            report_fh = stack.enter_context(atomic_output(report)) if report else None
+            rejected_fh = stack.enter_context(atomic_output(rejected)) if rejected else None
+            out = None if to_directory and not as_jsonl else stack.enter_context(atomic_output(output))
+            items = _progress(_read(files, as_jsonl, stats, **reading))
+            spec = (preset, thresholds, templates_path, report is not None)
+            for record, outcome in _cleaned(items, cleaner, spec, jobs, lambda r: _site(r, templates, group_key)):
+                if isinstance(record, Rejection):
+                    if rejected_fh is not None:
+                        rejected_fh.write(jsonl_line(record.to_dict()))
+                    continue
+                text, entry, chose_page = outcome
+                if out is None:
+                    with atomic_output(str(Path(output) / _relative_name(Path(record.source), inputs))) as single:
+                        single.write(_with_newline(text))
+                elif as_jsonl:
+                    out.write(jsonl_line({**record.fields, reading["text_key"]: text}))
+                else:
+                    out.write(_with_newline(text))
+                if report_fh is not None:
+                    report_fh.write(jsonl_line({"id": record.id, "source": record.source, "line": record.line, **entry}))
+                written += 1
+                pages += chose_page
+    except OutputError as exc:
+        raise click.ClickException(str(exc)) from exc
     if stats.rejected or stats.replaced or reading["on_error"] == "skip":
         click.echo(_summary(stats, written, rejected), err=True)
     if preset == AUTO:

@@ -22,7 +22,7 @@ Duplicate(id='a', duplicate_of='b', similarity=1.0, containment=1.0, reason='exa
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -70,14 +70,18 @@ class DedupResult:
     """``kept``: this run's unique records in input order (empty when the index did not hold
     them: ``hold_records=False``), ``kept_ids`` their ids. ``duplicates``: one per removed
     document, sorted by id; it includes documents of earlier runs (``superseded``) that a
-    better copy in this run now replaces, or whose kept copy changed. ``candidates``: the pairs
-    LSH proposed and this run verified exactly (its cost grows with them)."""
+    better copy in this run now replaces, or whose kept copy changed. ``reinstated``: documents
+    of earlier runs, removed then, that are kept copies again (a chain of near-copies in this run
+    outgrew what held them); their records are not in this run, so the index marks them
+    ``unwritten`` and the next run given them keeps them. ``candidates``: the pairs LSH proposed
+    and this run verified exactly (its cost grows with them)."""
 
     kept: list[Record]
     kept_ids: list[str]
     duplicates: list[Duplicate]
     superseded: list[str]
     candidates: int = 0
+    reinstated: list[str] = field(default_factory=list)
 
 
 # Per text: its exact hash, its distinct shingle hashes, and (one row each) the MinHash signatures.
@@ -219,7 +223,10 @@ class DedupIndex:
                                      "ids must be unique (choose the id field with --id-key)")
                 self._run_ids.add(record.id)
                 if record.id in self._info or record.id in self.store:
-                    self._already_indexed(record, exact)
+                    if self._already_indexed(record, exact).unwritten:  # its run stopped before writing it
+                        self._take(record)
+                    else:
+                        self._seen.append(record.id)
                     if self._info[record.id].links and record.id not in fresh:
                         # Settled again: a Redis worker killed mid-batch leaves its documents unassigned.
                         fresh |= self._pull_group(record.id)
@@ -227,15 +234,13 @@ class DedupIndex:
                     continue
                 rep = self.store.exact_match(exact)
                 info = StoredDoc(record.id, len(record.text), int(own.size), exact,
-                                 self._policy.value_of(record.fields), record.id, record.id)
+                                 self._policy.value_of(record.fields), record.id, record.id, unwritten=True)
                 if rep is not None:  # an exact copy: linked to the first copy, not put in LSH
                     info = replace(info, links=((rep, SIMILAR),))
                     self.store.add(info, own, None)
                 else:  # stored with its links to the candidates it duplicates
                     info = self.store.add_linked(info, own, sig, lambda found: tuple(self._verified(own, found)))
-                self._order.append(record.id)
-                if self._records is not None:
-                    self._records[record.id] = record
+                self._take(record)
                 self._groups.add(record.id)
                 fresh.add(record.id)
                 for other, _ in info.links:
@@ -263,14 +268,20 @@ class DedupIndex:
         links = ((found[i][0], _kind(int(shared[i]), own.size, int(sizes[i]), self.config)) for i in maybe)
         return [(c, kind) for c, kind in links if kind]
 
-    def _already_indexed(self, record: Record, exact: str) -> None:
-        """A record an earlier run indexed: nothing to add if its text is the same."""
+    def _take(self, record: Record) -> None:
+        """Make ``record`` one of this run's: its result is in this run's output."""
+        self._order.append(record.id)
+        if self._records is not None:
+            self._records[record.id] = record
+
+    def _already_indexed(self, record: Record, exact: str) -> StoredDoc:
+        """A record an earlier run indexed, as stored: nothing to add if its text is the same."""
         stored = self._info.get(record.id) or self.store.docs([record.id])[record.id]
         if stored.exact != exact:
             raise InputError(f"{record.where}: document id {record.id!r} is already in the index with another "
                              "text; ids must be unique across runs (choose the id field with --id-key)")
         self._info.setdefault(record.id, stored)
-        self._seen.append(record.id)
+        return stored
 
     def _settle(self, roots: Iterable[str]) -> set[str]:
         """Recompute the clusters of the linked groups at ``roots``; the ids whose kept copy or group changed."""
@@ -285,7 +296,9 @@ class DedupIndex:
             group = min(members)
             for m, doc in docs.items():
                 if (doc.kept, doc.group) != (kept[m], group):
-                    self._info[m] = replace(doc, kept=kept[m], group=group)
+                    # Another run's document kept again: no output of this run can hold it.
+                    reinstated = m not in self._run_ids and kept[m] == m != doc.kept
+                    self._info[m] = replace(doc, kept=kept[m], group=group, unwritten=doc.unwritten or reinstated)
                     changed.add(m)
                     if m not in self._run_ids and doc.kept != kept[m]:
                         self._kept_before.setdefault(m, doc.kept)
@@ -298,7 +311,9 @@ class DedupIndex:
     def result(self) -> DedupResult:
         """Kept records and duplicates of everything added through this object."""
         removed = [d for d in self._order if self._info[d].kept != d]
-        superseded = sorted(d for d, before in self._kept_before.items() if self._info[d].kept != before)
+        moved = sorted(d for d, before in self._kept_before.items() if self._info[d].kept != before)
+        superseded = [d for d in moved if self._info[d].kept != d]
+        reinstated = [d for d in moved if self._info[d].kept == d]
         seen = set(self._seen)
         ids = removed + [d for d in superseded if d not in seen]
         sets = self.store.shingles(set(ids) | seen | {self._info[d].kept for d in [*ids, *seen]})
@@ -311,7 +326,14 @@ class DedupIndex:
         kept_ids = [d for d in self._order if self._info[d].kept == d]
         kept = [self._records[d] for d in kept_ids] if self._records is not None else []
         return DedupResult(kept=kept, kept_ids=kept_ids, duplicates=duplicates, superseded=superseded,
-                           candidates=self._candidates)
+                           candidates=self._candidates, reinstated=reinstated)
+
+    def mark_written(self) -> None:
+        """Record that this run's results are written (its output and clusters): its documents
+        are no longer ``unwritten``, so a later run given them again removes them as ``already_indexed``."""
+        with self.store.transaction():
+            stored = self.store.docs(self._order)
+            self.store.update([replace(doc, unwritten=False) for doc in stored.values() if doc.unwritten])
 
     def query(self, text: str) -> list[Duplicate]:
         """Indexed documents that ``text`` duplicates (verified), most similar first; adds nothing."""
@@ -331,13 +353,16 @@ class DedupIndex:
 def dedup_records(records: Iterable[Record], *, config: DedupConfig | None = None, path: str | None = None,
                   redis_url: str | None = None, batch_size: int = 2000,
                   progress: Callable[[int], None] | None = None, hold_records: bool = True,
-                  jobs: int = 1) -> DedupResult:
+                  jobs: int = 1, deliver: Callable[[DedupResult], None] | None = None) -> DedupResult:
     """Deduplicate ``records`` (against the index at ``path`` or ``redis_url`` if given).
 
     ``progress`` is called with the number of records done after each batch. With
     ``hold_records=False`` only ids are kept in memory (see :class:`DedupIndex`). With ``jobs``
     > 1, worker processes compute the batches' fingerprints (the same numbers) while this
-    process indexes them in order.
+    process indexes them in order. ``deliver`` (say, writing the kept records to a file) is
+    called with the result before the index records it as written: if it raises, or the process
+    dies first, a later run given the same records keeps them again instead of removing them as
+    ``already_indexed``.
     """
     config = config or DedupConfig()
     batches = parallel.batched(records, batch_size)
@@ -350,4 +375,8 @@ def dedup_records(records: Iterable[Record], *, config: DedupConfig | None = Non
             index.add(batch, prints)
             if progress:
                 progress(len(batch))
-        return index.result()
+        result = index.result()
+        if deliver is not None:
+            deliver(result)
+        index.mark_written()
+        return result

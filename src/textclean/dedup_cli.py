@@ -61,6 +61,9 @@ def _summary(result: DedupResult, total: int, index: str | None) -> str:
     line = f"dedup: {total} documents, {kept} kept, {total - kept} removed" + (f" ({parts})" if parts else "")
     if result.superseded:
         line += f"; {len(result.superseded)} documents of earlier runs superseded"
+    if result.reinstated:
+        line += (f"; {len(result.reinstated)} documents of earlier runs kept again, not in these inputs "
+                 "(run their inputs again to write them)")
     return line + (f"; index {index}" if index else "")
 
 
@@ -100,6 +103,25 @@ def _candidates_report(pairs: int, documents: int) -> str:
         line += ("; many documents share text without being copies (a site's menus and footers?): "
                  "clean them first (textclean clean --preset auto), or verification grows with the square")
     return line
+
+
+def _write_outputs(result: DedupResult, records: Iterator[Record], output: str, clusters: str | None,
+                   text_key: str) -> None:
+    """The kept ``records`` (the inputs read again) to ``output``, and the removed ones to ``clusters``."""
+    kept = set(result.kept_ids)
+    with atomic_output(output) as out:
+        written = 0
+        for record in records:
+            if record.id in kept:
+                out.write(jsonl_line(record.fields or {"id": record.id, text_key: record.text}))
+                written += 1
+        if written != len(kept):
+            raise click.ClickException(f"the inputs changed while dedup read them ({len(kept)} records "
+                                       f"to keep, {written} found on the second read); nothing written")
+    if clusters:
+        with atomic_output(clusters) as out:
+            for duplicate in result.duplicates:
+                out.write(jsonl_line(duplicate.to_json()))
 
 
 @click.command()
@@ -164,27 +186,17 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
             rejected_fh = stack.enter_context(atomic_output(rejected)) if rejected else None
             records = _records(files, text_key, id_key, encoding, decode_errors, on_error, stats, rejected_fh, stdin)
             progress = _progress() if sys.stderr.isatty() else None
+
+            def write(result: DedupResult) -> None:
+                if progress:
+                    click.echo(err=True)
+                if stdin:
+                    stdin.seek(0)
+                again = _records(files, text_key, id_key, encoding, decode_errors, "skip", io.ReadStats(), None, stdin)
+                _write_outputs(result, again, output, clusters, text_key)
+
             result = dedup_records(records, config=config, path=index_path, redis_url=redis_url, progress=progress,
-                                   hold_records=False, jobs=jobs)
-            if progress:
-                click.echo(err=True)
-            if stdin:
-                stdin.seek(0)
-            kept = set(result.kept_ids)
-            with atomic_output(output) as out:
-                written = 0
-                for record in _records(files, text_key, id_key, encoding, decode_errors, "skip", io.ReadStats(),
-                                       None, stdin):
-                    if record.id in kept:
-                        out.write(jsonl_line(record.fields or {"id": record.id, text_key: record.text}))
-                        written += 1
-                if written != len(kept):
-                    raise click.ClickException(f"the inputs changed while dedup read them ({len(kept)} records "
-                                               f"to keep, {written} found on the second read); nothing written")
-        if clusters:
-            with atomic_output(clusters) as out:
-                for duplicate in result.duplicates:
-                    out.write(jsonl_line(duplicate.to_json()))
+                                   hold_records=False, jobs=jobs, deliver=write)
     except TextcleanError as exc:
         raise click.ClickException(str(exc)) from exc
     summary = _summary(result, stats.records - stats.rejected, index_path or redis_url)

@@ -29,6 +29,10 @@ class InputError(TextcleanError, ValueError):
     """Input that cannot be read: the message names the file and the line or record."""
 
 
+class OutputError(TextcleanError, OSError):
+    """An output cannot be written (a missing permission, a full disk): the message names it."""
+
+
 class IndexMismatchError(TextcleanError):
     """A saved index or model was built with other parameters or another format version."""
 

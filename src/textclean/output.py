@@ -7,6 +7,7 @@ a device or pipe (``/dev/null``, a FIFO) is written as it is, since it cannot be
 """
 from __future__ import annotations
 
+import errno
 import glob
 import json
 import os
@@ -19,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import ConfigError
+from .errors import ConfigError, OutputError
 from .io import STDIO
 
 
@@ -27,31 +28,48 @@ from .io import STDIO
 def atomic_output(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
     """A text file that appears at ``path`` only when the block finishes without error.
 
-    ``-`` writes to stdout. Parent folders are created.
+    ``-`` writes to stdout. Parent folders are created. What stops the file being created,
+    finished or renamed raises :class:`OutputError` naming it.
     """
     if path == STDIO:
         yield sys.stdout
         sys.stdout.flush()
         return
     if _is_stream(path):
-        with open(path, "w", encoding=encoding, newline="") as fh:
+        with _naming(path):
+            fh = open(path, "w", encoding=encoding, newline="")
+        with fh:
             yield fh
         return
     target = Path(os.path.realpath(path))
-    target.parent.mkdir(parents=True, exist_ok=True)
     owner = f".{target.name}.{socket.gethostname()}-"
-    _remove_abandoned(target.parent, owner)
-    fd, tmp = tempfile.mkstemp(prefix=f"{owner}{os.getpid()}.", suffix=".tmp", dir=target.parent)
+    with _naming(path):
+        if target.parent.exists() and not target.parent.is_dir():  # mkdir would say "File exists"
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_abandoned(target.parent, owner)
+        fd, tmp = tempfile.mkstemp(prefix=f"{owner}{os.getpid()}.", suffix=".tmp", dir=target.parent)
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an output gets the usual mode
         with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
             yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+            with _naming(path):
+                fh.flush()
+                os.fsync(fh.fileno())
+        with _naming(path):
+            os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def _naming(path: str) -> Iterator[None]:
+    """An OSError while creating, finishing or renaming an output, as an OutputError naming it."""
+    try:
+        yield
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
 
 
 def _is_stream(path: str) -> bool:

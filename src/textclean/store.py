@@ -87,7 +87,10 @@ class StoredDoc:
 
     ``kept``: the document kept for its cluster. ``group``: the smallest id of its linked group
     (see :mod:`textclean.clusters`), by which an index pulls the whole group. ``links``: the
-    earlier documents it was verified against when added, as ``(id, kind)`` pairs.
+    earlier documents it was verified against when added, as ``(id, kind)`` pairs. ``unwritten``:
+    no run has yet written what became of it (added by a run that stopped before its output was
+    written, or a removed document that is a kept copy again): the next run that reads its record
+    treats it as its own, so the record is not lost.
     """
 
     id: str
@@ -98,6 +101,7 @@ class StoredDoc:
     kept: str = ""
     group: str = ""
     links: tuple[tuple[str, str], ...] = ()
+    unwritten: bool = False
 
 
 def links_from_json(links: list) -> tuple[tuple[str, str], ...]:
@@ -242,7 +246,7 @@ class MemoryStore:
         return found
 
     def update(self, docs: Iterable[StoredDoc]) -> None:
-        """Write the kept copy, group and links of documents already added."""
+        """Write the kept copy, group, links and ``unwritten`` of documents already added."""
         for doc in docs:
             old = self._docs[doc.id]
             if old.group != doc.group:
@@ -271,7 +275,8 @@ CREATE TABLE IF NOT EXISTS docs (
     grp TEXT NOT NULL,
     links TEXT NOT NULL,
     indexed INTEGER NOT NULL,
-    shingles BLOB NOT NULL
+    shingles BLOB NOT NULL,
+    unwritten INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS docs_exact ON docs (exact) WHERE indexed = 1;
 CREATE INDEX IF NOT EXISTS docs_grp ON docs (grp);
@@ -305,6 +310,9 @@ class SQLiteStore:
             if saved is not None:
                 params.check_same(IndexParams.from_json(saved), path)
             self._db.executescript(_SCHEMA)
+            columns = {row[1] for row in self._db.execute("PRAGMA table_info(docs)")}
+            if "unwritten" not in columns:  # an index written before the column (same format otherwise)
+                self._db.execute("ALTER TABLE docs ADD COLUMN unwritten INTEGER NOT NULL DEFAULT 0")
         except sqlite3.OperationalError as exc:
             if not _is_lock_error(exc):
                 raise IndexMismatchError(f"{path}: not a textclean SQLite index ({exc}); choose another --index file") from exc
@@ -376,10 +384,10 @@ class SQLiteStore:
 
     def add(self, doc: StoredDoc, shingles: np.ndarray, signature: np.ndarray | None) -> None:
         cur = self._db.execute(
-            "INSERT INTO docs (id, length, size, exact, keep_value, kept, grp, links, indexed, shingles) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO docs (id, length, size, exact, keep_value, kept, grp, links, indexed, shingles, unwritten) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (doc.id, doc.length, doc.size, doc.exact, json.dumps(doc.keep_value), doc.kept, doc.group,
-             json.dumps(doc.links), int(signature is not None), shingles.astype("<u4").tobytes()),
+             json.dumps(doc.links), int(signature is not None), shingles.astype("<u4").tobytes(), int(doc.unwritten)),
         )
         if signature is not None:
             rowid = cur.lastrowid
@@ -401,8 +409,9 @@ class SQLiteStore:
         return rows
 
     def docs(self, ids: Iterable[str]) -> dict[str, StoredDoc]:
-        rows = self._select("id, length, size, exact, keep_value, kept, grp, links", ids)
-        return {r[0]: StoredDoc(*r[:4], json.loads(r[4]), r[5], r[6], links_from_json(json.loads(r[7]))) for r in rows}
+        rows = self._select("id, length, size, exact, keep_value, kept, grp, links, unwritten", ids)
+        return {r[0]: StoredDoc(*r[:4], json.loads(r[4]), r[5], r[6], links_from_json(json.loads(r[7])), bool(r[8]))
+                for r in rows}
 
     def shingles(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
         return {r[0]: np.frombuffer(r[1], dtype="<u4").astype(np.uint32) for r in self._select("id, shingles", ids)}
@@ -411,8 +420,8 @@ class SQLiteStore:
         return {r[0] for r in self._db.execute("SELECT id FROM docs WHERE grp = ?", (group,))}
 
     def update(self, docs: Iterable[StoredDoc]) -> None:
-        self._db.executemany("UPDATE docs SET kept = ?, grp = ?, links = ? WHERE id = ?",
-                             [(d.kept, d.group, json.dumps(d.links), d.id) for d in docs])
+        self._db.executemany("UPDATE docs SET kept = ?, grp = ?, links = ?, unwritten = ? WHERE id = ?",
+                             [(d.kept, d.group, json.dumps(d.links), int(d.unwritten), d.id) for d in docs])
 
     def close(self) -> None:
         self._db.close()

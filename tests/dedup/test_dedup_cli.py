@@ -55,6 +55,32 @@ def test_dedup_against_an_index_remembers_earlier_runs(tmp_path):
     assert "threshold: index has 0.8, this run uses 0.5" in r3.stderr
 
 
+def test_a_document_kept_again_by_a_later_run_is_written_when_its_input_runs_again(tmp_path):
+    # Run 1 removes b as contained in a. Run 2's chain of near-copies of b (c ⊂ d ⊂ e, each a
+    # near-copy of the next) outgrows a, so b's group no longer joins a and b is its kept copy
+    # again; b is not in run 2's input. It used to be written by no run at all.
+    words = lambda prefix, n: [f"{prefix}{i}" for i in range(n)]
+    common = words("c", 60)
+    a, b = common + words("a", 20), common
+    c = common + words("d", 8)
+    d = c + words("e", 10)
+    e = d + words("f", 12)
+    index = str(tmp_path / "seen.sqlite")
+    run1 = write_jsonl(tmp_path / "run1.jsonl", [{"id": "a", "text": " ".join(a)}, {"id": "b", "text": " ".join(b)}])
+    run2 = write_jsonl(tmp_path / "run2.jsonl", [{"id": i, "text": " ".join(t)} for i, t in zip("cde", (c, d, e))])
+    dedup = lambda source, out: CliRunner().invoke(main, ["dedup", source, "--id-key", "id", "--keep", "first",
+                                                          "--index", index, "-o", str(tmp_path / out)])
+    first = dedup(run1, "u1.jsonl")
+    assert first.stderr == f"dedup: 2 documents, 1 kept, 1 removed (1 contained); index {index}\n"
+    second = dedup(run2, "u2.jsonl")
+    assert second.stderr == (f"dedup: 3 documents, 0 kept, 3 removed (1 near_duplicate, 2 contained); 1 documents of "
+                             f"earlier runs kept again, not in these inputs (run their inputs again to write them); "
+                             f"index {index}\n")
+    again = dedup(run1, "u3.jsonl")
+    assert [json.loads(line)["id"] for line in (tmp_path / "u3.jsonl").read_text().splitlines()] == ["b"]
+    assert again.stderr == f"dedup: 2 documents, 1 kept, 1 removed (1 already_indexed); index {index}\n"
+
+
 def test_bad_input_is_an_error_naming_the_line(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "fine"}\n{"body": "no text"}\n')

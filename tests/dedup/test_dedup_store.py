@@ -93,6 +93,18 @@ def test_an_index_of_an_older_format_is_refused_by_name(tmp_path):
         dedup_records(make_corpus(1, n_base=3), path=str(path))
 
 
+def test_an_index_written_before_the_unwritten_column_opens_with_every_document_written(tmp_path):
+    path = tmp_path / "seen.sqlite"
+    records = make_corpus(2, n_base=20)
+    first = dedup_records(records[:40], path=str(path))
+    with sqlite3.connect(path) as db:
+        db.execute("ALTER TABLE docs DROP COLUMN unwritten")
+    second = dedup_records(records, path=str(path))
+    assert {d.id for d in second.duplicates if d.reason == "already_indexed"} == {r.id for r in records[:40]}
+    assert stored_mapping(path) == final_mapping(records, dedup_records(records))
+    assert first.kept
+
+
 def test_a_file_that_is_not_an_index_is_refused(tmp_path):
     path = tmp_path / "notes.sqlite"
     path.write_text("these are my notes, not a database\n" * 100)

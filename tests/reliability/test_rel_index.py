@@ -56,12 +56,34 @@ def test_sigkill_at_a_random_point_leaves_an_index_that_resumes_to_the_same_answ
     if index.exists():
         partial = stored(index)  # opens, and holds whole documents only
         assert all(partial[kept] == kept for kept in partial.values())
-    # A rerun over the whole input completes the index; the answer equals a clean run's.
-    assert dedup(source, "--index", index, "-o", tmp_path / "rerun.jsonl").returncode == 0
+    # A rerun over the whole input completes the index; the answer equals a clean run's, and so do
+    # its outputs: the killed run's documents were never written, so the rerun writes them.
+    assert dedup(source, "--index", index, "-o", tmp_path / "rerun.jsonl", "--clusters", tmp_path / "rerun.clusters").returncode == 0
     clean_index = tmp_path / "clean.sqlite"
-    assert dedup(source, "--index", clean_index, "-o", tmp_path / "clean.jsonl").returncode == 0
+    assert dedup(source, "--index", clean_index, "-o", tmp_path / "clean.jsonl", "--clusters", tmp_path / "clean.clusters").returncode == 0
     assert stored(index) == stored(clean_index)
     assert len(stored(index)) == len(records)
+    assert (tmp_path / "rerun.jsonl").read_text() == (tmp_path / "clean.jsonl").read_text()
+    assert (tmp_path / "rerun.clusters").read_text() == (tmp_path / "clean.clusters").read_text()
+    # Once written, the same input again is all already_indexed.
+    assert dedup(source, "--index", index, "-o", tmp_path / "third.jsonl").returncode == 0
+    assert (tmp_path / "third.jsonl").read_text() == ""
+
+
+def test_a_run_that_fails_before_writing_its_output_loses_nothing(tmp_path):
+    # The index commits batch by batch and the output is written at the end. An output that
+    # cannot be written used to leave every kept record indexed and never written: a rerun
+    # removed them all as already_indexed.
+    source = tmp_path / "in.jsonl"
+    corpus(source, 5, n=200)
+    index = tmp_path / "seen.sqlite"
+    (tmp_path / "file").write_text("")
+    failed = dedup(source, "--index", index, "-o", tmp_path / "file" / "out.jsonl")
+    assert failed.returncode == 1
+    assert failed.stderr == f"Error: {tmp_path / 'file' / 'out.jsonl'}: cannot write: Not a directory\n"
+    assert dedup(source, "--index", index, "-o", tmp_path / "rerun.jsonl").returncode == 0
+    assert dedup(source, "-o", tmp_path / "clean.jsonl").returncode == 0
+    assert (tmp_path / "rerun.jsonl").read_text() == (tmp_path / "clean.jsonl").read_text() != ""
 
 
 def test_two_processes_writing_one_index_serialize(tmp_path):
