@@ -332,8 +332,7 @@ class DedupIndex:
         """Record that this run's results are written (its output and clusters): its documents
         are no longer ``unwritten``, so a later run given them again removes them as ``already_indexed``."""
         with self.store.transaction():
-            stored = self.store.docs(self._order)
-            self.store.update([replace(doc, unwritten=False) for doc in stored.values() if doc.unwritten])
+            self.store.mark_written(self._order)
 
     def query(self, text: str) -> list[Duplicate]:
         """Indexed documents that ``text`` duplicates (verified), most similar first; adds nothing."""

@@ -163,6 +163,13 @@ class RedisStore:
             pipe.hset(self._key("docs"), doc.id, json.dumps(asdict(doc)))
         pipe.execute()
 
+    def mark_written(self, ids: Iterable[str]) -> None:
+        unwritten = [replace(doc, unwritten=False) for doc in self.docs(ids).values() if doc.unwritten]
+        pipe = self._r.pipeline()
+        for doc in unwritten:
+            pipe.hset(self._key("docs"), doc.id, json.dumps(asdict(doc)))
+        pipe.execute()
+
     def close(self) -> None:
         self._r.close()
 

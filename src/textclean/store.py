@@ -256,6 +256,14 @@ class MemoryStore:
                     self._members.setdefault(doc.group, set()).add(doc.id)
             self._docs[doc.id] = doc
 
+    def mark_written(self, ids: Iterable[str]) -> None:
+        """Clear ``unwritten`` on documents already added."""
+        for doc_id in ids:
+            doc = self._docs[doc_id]
+            if doc.unwritten:  # positional: dataclasses.replace costs 5x more, once per document of a run
+                self._docs[doc_id] = StoredDoc(doc.id, doc.length, doc.size, doc.exact, doc.keep_value, doc.kept,
+                                               doc.group, doc.links)
+
     def close(self) -> None:
         pass
 
@@ -422,6 +430,9 @@ class SQLiteStore:
     def update(self, docs: Iterable[StoredDoc]) -> None:
         self._db.executemany("UPDATE docs SET kept = ?, grp = ?, links = ?, unwritten = ? WHERE id = ?",
                              [(d.kept, d.group, json.dumps(d.links), int(d.unwritten), d.id) for d in docs])
+
+    def mark_written(self, ids: Iterable[str]) -> None:
+        self._db.executemany("UPDATE docs SET unwritten = 0 WHERE id = ? AND unwritten = 1", ((i,) for i in ids))
 
     def close(self) -> None:
         self._db.close()
