@@ -335,17 +335,15 @@ class DedupIndex:
             self.store.mark_written(self._order)
 
     def query(self, text: str) -> list[Duplicate]:
-        """Indexed documents that ``text`` duplicates (verified), most similar first; adds nothing."""
+        """Indexed documents that ``text`` duplicates (verified), most similar first; adds nothing.
+        A document that lies inside ``text`` is not listed: ``text`` is not its copy (added, it
+        would be the one kept)."""
         (exact,), (own,), sigs = fingerprints([text], self.config)
         rep = self.store.exact_match(exact)
         found = {rep} if rep is not None else set()
-        found |= {c for c, _ in self._verified(own, self.store.candidates(sigs[0]))}
+        found |= {c for c, kind in self._verified(own, self.store.candidates(sigs[0])) if kind != HOLDS}
         sets = self.store.shingles(found)
-        out = []
-        for doc_id in found:
-            sim, cont = measured(own, sets[doc_id])
-            reason = "exact" if doc_id == rep else "near_duplicate" if sim >= self.config.threshold else "contained"
-            out.append(Duplicate("", doc_id, sim, cont, reason))
+        out = [Duplicate("", doc_id, *described(own, sets[doc_id], doc_id == rep, self.config)) for doc_id in found]
         return sorted(out, key=lambda d: (-d.similarity, -d.containment, d.duplicate_of))
 
 

@@ -190,6 +190,19 @@ def test_query_says_what_was_seen_without_adding():
         assert len(index.store) == size
 
 
+def test_query_lists_what_the_text_lies_inside_not_what_lies_inside_it():
+    # A teaser is inside the full text: querying the full text against an indexed teaser used
+    # to answer "a copy of the teaser" (contained), though adding it keeps it and removes the teaser.
+    full = " ".join(f"w{i}" for i in range(100))
+    teaser = " ".join(f"w{i}" for i in range(70))
+    with DedupIndex() as index:
+        index.add([Record(id="teaser", text=teaser, source="-")])
+        assert index.query(full) == []
+    with DedupIndex() as index:
+        index.add([Record(id="full", text=full, source="-")])
+        assert [(d.duplicate_of, d.reason) for d in index.query(teaser)] == [("full", "contained")]
+
+
 def test_duplicate_ids_are_refused_with_a_hint():
     records = [Record(id="x", text="a b c", source="f.jsonl", line=1),
                Record(id="x", text="d e f", source="f.jsonl", line=2)]
