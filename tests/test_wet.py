@@ -120,6 +120,23 @@ def test_a_cut_off_compressed_wet_file_is_an_error_wherever_it_is_cut(tmp_path):
         assert "the file is cut short" in result.stderr
 
 
+def test_with_skip_a_cut_off_file_is_one_rejection_and_the_counts_add_up(tmp_path):
+    # A cut .jsonl.gz used to stop the run under --on-error skip; a WET record cut inside its
+    # text was counted twice (records in = written + rejected + 1).
+    jsonl = tmp_path / "docs.jsonl.gz"
+    jsonl.write_bytes(gzip.compress(b"".join(b'{"text": "record %d"}\n' % i for i in range(2000)))[:-40])
+    pages = [(f"https://example.com/{i}", f"Page {i}\n" + ARTICLE) for i in range(40)]
+    data = open(write_wet(tmp_path / "crawl.wet.gz", pages), "rb").read()
+    for cut in (jsonl, tmp_path / "cut.wet.gz"):
+        for tenth in range(1, 10):
+            if cut.name == "cut.wet.gz":
+                cut.write_bytes(data[: len(data) * tenth // 10])
+            result = CliRunner().invoke(main, ["clean", str(cut), "--on-error", "skip", "-o", "-"])
+            assert result.exit_code == 0, result.stderr
+            written = len(result.stdout.splitlines())
+            assert result.stderr == f"textclean: {written + 1} records in, {written} written, 1 rejected\n"
+
+
 def test_dedup_reads_wet(tmp_path):
     wet = write_wet(tmp_path / "crawl.wet.gz", [("https://example.com/a", PAGE), ("https://example.com/a?ref=1", PAGE)])
     result = CliRunner().invoke(main, ["dedup", wet, "-o", "-"])

@@ -50,7 +50,8 @@ def is_jsonl_path(path: str) -> bool:
 def expand_inputs(paths: Sequence[str]) -> list[str]:
     """Files named by ``paths``: directories walked recursively, globs expanded, sorted.
 
-    ``-`` stands for stdin and is passed through. Hidden files and folders are skipped.
+    ``-`` stands for stdin and is passed through. Hidden files and folders are skipped. A file
+    named twice (directly, or through a folder or pattern) is an error: its records would be too.
     """
     found: list[str] = []
     for path in paths:
@@ -70,6 +71,13 @@ def expand_inputs(paths: Sequence[str]) -> list[str]:
             found.extend(files)
         else:
             raise InputError(f"{path}: no such file or directory")
+    first: dict[str, str] = {}
+    for path in found:
+        key = path if path == STDIO else os.path.realpath(path)
+        if key in first:
+            also = f" (also as {first[key]})" if first[key] != path else ""
+            raise InputError(f"{path}: given twice{also}; name each input once")
+        first[key] = path
     return found
 
 
@@ -255,20 +263,29 @@ def iter_jsonl(
         raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
     stats = stats if stats is not None else ReadStats()
     source = source_name(path)
-    for number, raw in enumerate(_raw_lines(path, source, encoding, errors, stats, stdin), start=1):
-        if not raw.strip():
-            continue
+    number = 0
+    try:
+        for number, raw in enumerate(_raw_lines(path, source, encoding, errors, stats, stdin), start=1):
+            if not raw.strip():
+                continue
+            stats.records += 1
+            try:
+                line = raw if isinstance(raw, str) else decode(
+                    raw, source, encoding=encoding, errors=errors, stats=stats, first_line=number)
+                item: Record | Rejection = _record(line, source, number, text_key, id_key, seen_ids)
+            except InputError as exc:
+                if on_error == "fail":
+                    raise
+                stats.rejected += 1
+                reason = str(exc).removeprefix(f"{source}:{number}: ")
+                item = Rejection(source, number, reason, raw if isinstance(raw, str) else raw.decode(encoding, "replace"))
+            yield item
+    except InputError as exc:  # in skip mode only the file itself fails here: cut short, unreadable
+        if on_error == "fail":
+            raise
         stats.records += 1
-        try:
-            line = raw if isinstance(raw, str) else decode(
-                raw, source, encoding=encoding, errors=errors, stats=stats, first_line=number)
-            yield _record(line, source, number, text_key, id_key, seen_ids)
-        except InputError as exc:
-            if on_error == "fail":
-                raise
-            stats.rejected += 1
-            reason = str(exc).removeprefix(f"{source}:{number}: ")
-            yield Rejection(source, number, reason, raw if isinstance(raw, str) else raw.decode(encoding, "replace"))
+        stats.rejected += 1
+        yield Rejection(source, number + 1, f"{exc}; the rest of the file is not read")
 
 
 def _raw_lines(path: str, source: str, encoding: str, errors: str, stats: ReadStats,

@@ -56,26 +56,30 @@ def iter_wet(
     stats = stats if stats is not None else ReadStats()
     source = source_name(path)
     number = 0
+    reading = False  # inside a counted record, whose text the stream may fail to give
     with open_binary(path, stdin) as stream:
         try:
             for number, warc in enumerate(ArchiveIterator(stream), start=1):
                 if warc.rec_type != "conversion":
                     continue
                 stats.records += 1
+                reading = True
                 try:
-                    yield _record(warc, source, number, text_key, id_key, errors, stats, seen_ids)
+                    item = _record(warc, source, number, text_key, id_key, errors, stats, seen_ids)
                 except InputError as exc:
                     if on_error == "fail":
                         raise
                     stats.rejected += 1
-                    yield Rejection(source, number, str(exc).removeprefix(f"{source}:{number}: "))
+                    item = Rejection(source, number, str(exc).removeprefix(f"{source}:{number}: "))
+                reading = False
+                yield item
         except (ArchiveLoadFailed, *READ_ERRORS) as exc:
-            message = f"{source}: not a readable WARC/WET file after record {number}: {exc}"
+            message = f"{source}: not a readable WARC/WET file after record {number - reading}: {exc}"
             if on_error == "fail":
                 raise InputError(message) from exc
-            stats.records += 1
+            stats.records += not reading
             stats.rejected += 1
-            yield Rejection(source, number + 1, message)
+            yield Rejection(source, number + (not reading), message)
 
 
 def _record(warc, source: str, number: int, text_key: str, id_key: str | None, errors: str, stats: ReadStats,

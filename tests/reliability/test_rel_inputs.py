@@ -82,6 +82,24 @@ def test_json_that_python_reads_but_cannot_write_back_is_an_error_naming_the_lin
     assert result.stderr == f"Error: {source}:2: {message}\n"
 
 
+@pytest.mark.parametrize(("inputs", "message"), [
+    (["d.jsonl", "d.jsonl"], "d.jsonl: given twice; name each input once"),
+    (["sub", "sub/e.jsonl"], "sub/e.jsonl: given twice; name each input once"),
+    (["sub/e.jsonl", "./sub/e.jsonl"], "./sub/e.jsonl: given twice (also as sub/e.jsonl); name each input once"),
+])
+@pytest.mark.parametrize("command", ["clean", "dedup"])
+def test_a_file_named_twice_is_an_error_even_when_skipping(tmp_path, monkeypatch, inputs, message, command):
+    # Its records would be read twice: dedup stopped at the first repeated file:line id, even with
+    # --on-error skip, and clean wrote every record twice.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    for name in ("d.jsonl", "sub/e.jsonl"):
+        (tmp_path / name).write_text(json.dumps({"text": PROSE}) + "\n")
+    result = run(command, *inputs, "--on-error", "skip", "-o", "-")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {message}\n"
+
+
 def test_fail_mode_stops_at_the_first_bad_record_naming_it(tmp_path):
     data, _, _ = planted_corpus(1)
     source = tmp_path / "corpus.jsonl"
