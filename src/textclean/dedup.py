@@ -159,10 +159,14 @@ class DedupIndex:
     ``query(text)`` answers "have I seen this before?" without adding anything. With
     ``hold_records=False`` the index keeps only each record's id, not its text and fields, for
     corpora larger than memory: the caller reads the kept records again by ``kept_ids``.
+    A record whose id this run has used, or that the index holds with another text, raises
+    :class:`InputError`; with ``on_reject``, that is called with the record and why instead,
+    and the record is left out.
     """
 
     def __init__(self, config: DedupConfig | None = None, *, path: str | None = None,
-                 redis_url: str | None = None, store=None, hold_records: bool = True) -> None:
+                 redis_url: str | None = None, store=None, hold_records: bool = True,
+                 on_reject: Callable[[Record, str], None] | None = None) -> None:
         self.config = config or DedupConfig()
         self._params = self.config.index_params()
         self.store = store if store is not None else open_store(self._params, path=path, redis_url=redis_url)
@@ -177,6 +181,7 @@ class DedupIndex:
         #: Verified pairs found in this run (document, indexed document it duplicates).
         self.links: list[tuple[str, str]] = []
         self._candidates = 0  # candidate pairs verified
+        self._on_reject = on_reject
 
     def __enter__(self) -> DedupIndex:
         return self
@@ -218,16 +223,19 @@ class DedupIndex:
         fresh: set[str] = set()  # documents this batch added or read from the store
         with self.store.transaction():
             for record, exact, own, sig in zip(records, exacts, sets, sigs):
-                if record.id in self._run_ids:
-                    raise InputError(f"{record.where}: document id {record.id!r} appears twice; "
-                                     "ids must be unique (choose the id field with --id-key)")
-                self._run_ids.add(record.id)
-                if record.id in self._info or record.id in self.store:
-                    if self._already_indexed(record, exact).unwritten:  # its run stopped before writing it
+                try:
+                    stored = self._claim(record, exact)
+                except InputError as exc:
+                    if self._on_reject is None:
+                        raise
+                    self._on_reject(record, str(exc).removeprefix(f"{record.where}: "))
+                    continue
+                if stored is not None:
+                    if stored.unwritten:  # its run stopped before writing it
                         self._take(record)
                     else:
                         self._seen.append(record.id)
-                    if self._info[record.id].links and record.id not in fresh:
+                    if stored.links and record.id not in fresh:
                         # Settled again: a Redis worker killed mid-batch leaves its documents unassigned.
                         fresh |= self._pull_group(record.id)
                         touched.add(record.id)
@@ -274,13 +282,20 @@ class DedupIndex:
         if self._records is not None:
             self._records[record.id] = record
 
-    def _already_indexed(self, record: Record, exact: str) -> StoredDoc:
-        """A record an earlier run indexed, as stored: nothing to add if its text is the same."""
-        stored = self._info.get(record.id) or self.store.docs([record.id])[record.id]
-        if stored.exact != exact:
-            raise InputError(f"{record.where}: document id {record.id!r} is already in the index with another "
-                             "text; ids must be unique across runs (choose the id field with --id-key)")
-        self._info.setdefault(record.id, stored)
+    def _claim(self, record: Record, exact: str) -> StoredDoc | None:
+        """Make ``record``'s id one of this run's: None for a new document, or as stored when an
+        earlier run indexed it (nothing to add: the text is the same)."""
+        if record.id in self._run_ids:
+            raise InputError(f"{record.where}: document id {record.id!r} appears twice; "
+                             "ids must be unique (choose the id field with --id-key)")
+        stored = None
+        if record.id in self._info or record.id in self.store:
+            stored = self._info.get(record.id) or self.store.docs([record.id])[record.id]
+            if stored.exact != exact:
+                raise InputError(f"{record.where}: document id {record.id!r} is already in the index with another "
+                                 "text; ids must be unique across runs (choose the id field with --id-key)")
+            self._info.setdefault(record.id, stored)
+        self._run_ids.add(record.id)
         return stored
 
     def _settle(self, roots: Iterable[str]) -> set[str]:
@@ -350,7 +365,8 @@ class DedupIndex:
 def dedup_records(records: Iterable[Record], *, config: DedupConfig | None = None, path: str | None = None,
                   redis_url: str | None = None, batch_size: int = 2000,
                   progress: Callable[[int], None] | None = None, hold_records: bool = True,
-                  jobs: int = 1, deliver: Callable[[DedupResult], None] | None = None) -> DedupResult:
+                  jobs: int = 1, deliver: Callable[[DedupResult], None] | None = None,
+                  on_reject: Callable[[Record, str], None] | None = None) -> DedupResult:
     """Deduplicate ``records`` (against the index at ``path`` or ``redis_url`` if given).
 
     ``progress`` is called with the number of records done after each batch. With
@@ -359,7 +375,7 @@ def dedup_records(records: Iterable[Record], *, config: DedupConfig | None = Non
     process indexes them in order. ``deliver`` (say, writing the kept records to a file) is
     called with the result before the index records it as written: if it raises, or the process
     dies first, a later run given the same records keeps them again instead of removing them as
-    ``already_indexed``.
+    ``already_indexed``. ``on_reject``: see :class:`DedupIndex`.
     """
     config = config or DedupConfig()
     batches = parallel.batched(records, batch_size)
@@ -367,7 +383,7 @@ def dedup_records(records: Iterable[Record], *, config: DedupConfig | None = Non
         batched = parallel.ordered(((b, ([r.text for r in b], config)) for b in batches), _fingerprints_of, jobs=jobs)
     else:
         batched = ((b, None) for b in batches)
-    with DedupIndex(config, path=path, redis_url=redis_url, hold_records=hold_records) as index:
+    with DedupIndex(config, path=path, redis_url=redis_url, hold_records=hold_records, on_reject=on_reject) as index:
         for batch, prints in batched:
             index.add(batch, prints)
             if progress:

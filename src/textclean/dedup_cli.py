@@ -195,8 +195,15 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
                 again = _records(files, text_key, id_key, encoding, decode_errors, "skip", io.ReadStats(), None, stdin)
                 _write_outputs(result, again, output, clusters, text_key)
 
+            def reject(record: Record, reason: str) -> None:
+                stats.rejected += 1
+                if rejected_fh is not None:
+                    raw = jsonl_line(record.fields or {"id": record.id, text_key: record.text}).rstrip("\n")
+                    rejected_fh.write(jsonl_line(Rejection(record.source, record.line, reason, raw).to_dict()))
+
             result = dedup_records(records, config=config, path=index_path, redis_url=redis_url, progress=progress,
-                                   hold_records=False, jobs=jobs, deliver=write)
+                                   hold_records=False, jobs=jobs, deliver=write,
+                                   on_reject=reject if on_error == "skip" else None)
     except TextcleanError as exc:
         raise click.ClickException(str(exc)) from exc
     summary = _summary(result, stats.records - stats.rejected, index_path or redis_url)
