@@ -251,6 +251,29 @@ def test_cli_learn_then_clean(tmp_path):
     assert most_read and all(line.split()[1:3] == ["drop", "template"] for line in most_read)
 
 
+def test_with_skip_a_record_without_a_site_is_a_rejection(tmp_path):
+    # It stopped the run, and a url that urlsplit cannot read raised a traceback.
+    model = tmp_path / "t.json"
+    corpus = tmp_path / "pages.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, **p}) + "\n" for i, p in enumerate(pages(20))))
+    assert CliRunner().invoke(main, ["learn", str(corpus), "-o", str(model)]).exit_code == 0
+    new = tmp_path / "new.jsonl"
+    new.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"url": "https://example.com/x", "text": site_page(99)}, {"text": "no url"},
+        {"url": "http://[bad/x", "text": "a url with no readable host"}]))
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(main, ["clean", str(new), "--templates", str(model), "--on-error", "skip",
+                                           "-j", jobs, "--rejected", str(tmp_path / "rejected.jsonl")])
+        assert result.exit_code == 0, result.output
+        assert len(result.stdout.splitlines()) == 1
+        reasons = [json.loads(line)["reason"] for line in (tmp_path / "rejected.jsonl").read_text().splitlines()]
+        assert reasons == ["record has no field 'host' and no 'url'; choose the field that names the site with "
+                           "--group-key / group_by=",
+                           "its url 'http://[bad/x' has no readable host (Invalid IPv6 URL)"]
+    failed = CliRunner().invoke(main, ["clean", str(new), "--templates", str(model)])
+    assert failed.exit_code == 1 and f"{new}:2: record has no field 'host'" in failed.stderr
+
+
 def test_dev_set_leave_one_page_out(dev_data):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
     import template_eval

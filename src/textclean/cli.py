@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -115,9 +115,10 @@ def clean(inputs, preset, thresholds, templates_path, group_key, output, report,
             report_fh = stack.enter_context(atomic_output(report)) if report else None
             rejected_fh = stack.enter_context(atomic_output(rejected)) if rejected else None
             out = None if to_directory and not as_jsonl else stack.enter_context(atomic_output(output))
-            items = _progress(_read(files, as_jsonl, stats, **reading))
+            items = _sited(_progress(_read(files, as_jsonl, stats, **reading)), templates, group_key,
+                           reading["on_error"], stats)
             spec = (preset, thresholds, templates_path, report is not None)
-            for record, outcome in _cleaned(items, cleaner, spec, jobs, lambda r: _site(r, templates, group_key)):
+            for record, outcome in _cleaned(items, cleaner, spec, jobs):
                 if isinstance(record, Rejection):
                     if rejected_fh is not None:
                         rejected_fh.write(jsonl_line(record.to_dict()))
@@ -147,24 +148,24 @@ _JOB_BATCH = 64
 _WORKER: dict[str, Any] = {}
 
 
-def _cleaned(items: Iterable[Record | Rejection], cleaner, spec: tuple, jobs: int,
-             site_of_record: Callable[[Record], str | None]) -> Iterator[tuple[Record | Rejection, tuple | None]]:
-    """Each item with its outcome (:func:`_clean_one`; None for a rejection), in input order.
+def _cleaned(items: Iterable[tuple[Record | Rejection, str | None]], cleaner, spec: tuple,
+             jobs: int) -> Iterator[tuple[Record | Rejection, tuple | None]]:
+    """Each item (with its site, :func:`_sited`) with its outcome (:func:`_clean_one`; None for a
+    rejection), in input order.
 
     With ``jobs`` > 1 the records go in batches to worker processes, each of which builds its
     own cleaner from ``spec`` (preset, thresholds, templates path, whether a report is written).
     """
     want_report = spec[-1]
     if jobs == 1:
-        for item in items:
-            yield item, None if isinstance(item, Rejection) else _clean_one(
-                cleaner, item.text, site_of_record(item), want_report)
+        for item, site in items:
+            yield item, None if isinstance(item, Rejection) else _clean_one(cleaner, item.text, site, want_report)
         return
-    batches = ((batch, [(r.text, site_of_record(r)) for r in batch if not isinstance(r, Rejection)])
+    batches = ((batch, [(r.text, site) for r, site in batch if not isinstance(r, Rejection)])
                for batch in parallel.batched(items, _JOB_BATCH))
     for batch, outcomes in parallel.ordered(batches, _clean_batch, jobs=jobs, initializer=_start_worker, initargs=spec):
         answers = iter(outcomes)
-        for item in batch:
+        for item, _ in batch:
             yield item, None if isinstance(item, Rejection) else next(answers)
 
 
@@ -193,14 +194,21 @@ def _load_templates(path: str | None) -> TemplateModel | None:
         raise click.ClickException(str(exc)) from exc
 
 
-def _site(record: Record, templates: TemplateModel | None, group_key: str) -> str | None:
-    """The record's site in the template model: its --group-key field (None for plain text)."""
-    if templates is None or not record.fields:
-        return None
-    try:
-        return site_of(record.fields, group_key)
-    except TextcleanError as exc:
-        raise click.ClickException(f"{record.where}: {exc}") from exc
+def _sited(items: Iterable[Record | Rejection], templates: TemplateModel | None, group_key: str, on_error: str,
+           stats: io.ReadStats) -> Iterator[tuple[Record | Rejection, str | None]]:
+    """Each item with its site in the template model: its --group-key field (None without a
+    model, and for plain text). A record without one stops the run or, when skipping, is rejected."""
+    for item in items:
+        if templates is None or isinstance(item, Rejection) or not item.fields:
+            yield item, None
+            continue
+        try:
+            yield item, site_of(item.fields, group_key)
+        except TextcleanError as exc:
+            if on_error == "fail":
+                raise click.ClickException(f"{item.where}: {exc}") from exc
+            stats.rejected += 1
+            yield Rejection(item.source, item.line, str(exc), jsonl_line(item.fields).rstrip("\n")), None
 
 
 def _summary(stats: io.ReadStats, written: int, rejected_path: str | None) -> str:
@@ -229,13 +237,14 @@ def explain(inputs, preset, thresholds, templates_path, group_key, **reading) ->
     files = _expand(inputs)
     as_jsonl = _jsonl_mode(files, reading["jsonl"])
     shown = 0
-    for record in _read(files, as_jsonl, io.ReadStats(), **reading):
+    stats = io.ReadStats()
+    for record, site in _sited(_read(files, as_jsonl, stats, **reading), templates, group_key, reading["on_error"], stats):
         if isinstance(record, Rejection):
-            click.echo(f"textclean: skipped {record.source}:{record.line}: {record.reason}", err=True)
+            click.echo(f"textclean: skipped {record.where}: {record.reason}", err=True)
             continue
         if shown:
             click.echo()
-        result = cleaner.clean(record.text, site=_site(record, templates, group_key))
+        result = cleaner.clean(record.text, site=site)
         click.echo(f"== {record.id}" + (f" (--preset auto chose {result.preset})" if preset == AUTO else ""))
         click.echo(result.explain())
         shown += 1

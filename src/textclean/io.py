@@ -172,6 +172,11 @@ class Rejection:
     reason: str
     raw: str = ""
 
+    @property
+    def where(self) -> str:
+        """``file:line`` or ``file``, for messages."""
+        return f"{self.source}:{self.line}" if self.line is not None else self.source
+
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "line": self.line, "reason": self.reason, "raw": self.raw[:_RAW_KEPT]}
 
@@ -418,4 +423,4 @@ def read_records(
                 raise
             stats.records += 1
             stats.rejected += 1
-            yield Rejection(source_name(path), None, str(exc))
+            yield Rejection(source_name(path), None, str(exc).removeprefix(f"{source_name(path)}: "))

@@ -69,7 +69,10 @@ def site_of(record: Mapping[str, Any], group_by: GroupBy) -> str:
         return str(group_by(record))
     value = record.get(group_by)
     if value is None and group_by == "host" and isinstance(record.get("url"), str):
-        value = urlsplit(record["url"]).hostname
+        try:
+            value = urlsplit(record["url"]).hostname
+        except ValueError as exc:  # "http://[bad/x": an unclosed IPv6 bracket
+            raise InputError(f"its url {record['url'][:80]!r} has no readable host ({exc})") from None
         if value and value.startswith("www."):  # www.example.com and example.com are one site
             value = value[4:]
     if value is None:
