@@ -258,9 +258,17 @@ def _expand(inputs: Sequence[str]) -> list[str]:
 
 
 def _jsonl_mode(files: Sequence[str], flag: bool) -> bool:
-    """JSONL when asked, or when every named file is .jsonl/.ndjson or WET (stdin alone is text)."""
+    """JSONL when asked, or when every named file is .jsonl/.ndjson or WET (stdin alone is text).
+    Records and text files cannot share one output, so a mix of them is an error."""
     named = [f for f in files if f != STDIO]
-    return flag or bool(named) and all(io.is_jsonl_path(f) or is_wet_path(f) for f in named)
+    records = [f for f in named if io.is_jsonl_path(f) or is_wet_path(f)]
+    if flag or not records:
+        return flag
+    texts = [f for f in named if not (io.is_jsonl_path(f) or is_wet_path(f))]
+    if texts:
+        raise click.UsageError(f"the inputs mix JSONL or WET files ({records[0]}) with text files ({texts[0]}): "
+                               "clean them in separate runs, or pass --jsonl to read every file as JSONL")
+    return True
 
 
 def _read(files, as_jsonl, stats, *, jsonl, text_key, id_key, encoding, decode_errors, on_error) -> Iterator[Record | Rejection]:

@@ -195,6 +195,9 @@ _RAW_KEPT = 1000
 _REPLACEMENT_UTF8 = "\ufffd".encode()
 
 
+_BOM = "\ufeff"
+
+
 def decode(
     data: bytes,
     source: str,
@@ -220,6 +223,8 @@ def decode(
         ) from exc
     except LookupError as exc:
         raise InputError(f"unknown encoding {encoding!r}") from exc
+    except UnicodeError as exc:  # a codec that fails otherwise (punycode, idna)
+        raise InputError(f"{source}: cannot decode as {encoding}: {exc}") from exc
     if stats is not None and errors == "replace":
         stats.replaced += text.count("\ufffd") - data.count(_REPLACEMENT_UTF8)
     return text
@@ -229,7 +234,8 @@ def read_text_file(
     path: str, *, encoding: str = "utf-8", errors: str = "strict", stats: ReadStats | None = None,
     stdin: BinaryIO | None = None,
 ) -> Record:
-    """A plain-text file (or stdin) as one record whose id is the path.
+    """A plain-text file (or stdin) as one record whose id is the path, without a leading
+    byte-order mark (Windows editors write one in UTF-8 too).
 
     A file with a NUL byte is binary, not text: an :class:`InputError` says where.
     """
@@ -238,7 +244,7 @@ def read_text_file(
     nul = data.find(b"\0")
     if nul >= 0 and encoding.replace("-", "").lower() in ("utf8", "ascii", "latin1", "iso88591", "cp1252"):
         raise InputError(f"{source}: looks binary (NUL byte at offset {nul}); textclean reads text")
-    text = decode(data, source, encoding=encoding, errors=errors, stats=stats)
+    text = decode(data, source, encoding=encoding, errors=errors, stats=stats).removeprefix(_BOM)
     if stats is not None:
         stats.records += 1
     return Record(id=source, text=text, source=source)
@@ -277,6 +283,8 @@ def iter_jsonl(
             try:
                 line = raw if isinstance(raw, str) else decode(
                     raw, source, encoding=encoding, errors=errors, stats=stats, first_line=number)
+                if number == 1:
+                    line = line.removeprefix(_BOM)
                 item: Record | Rejection = _record(line, source, number, text_key, id_key, seen_ids)
             except InputError as exc:
                 if on_error == "fail":

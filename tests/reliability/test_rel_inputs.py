@@ -100,6 +100,26 @@ def test_a_file_named_twice_is_an_error_even_when_skipping(tmp_path, monkeypatch
     assert result.stderr == f"Error: {message}\n"
 
 
+def test_a_byte_order_mark_is_not_text(tmp_path):
+    # It kept "Search" (the line was "\ufeffSearch") and failed JSONL's first line.
+    (tmp_path / "page.txt").write_bytes("\ufeffSearch\n".encode() + PROSE.encode() + b"\n")
+    (tmp_path / "pages.jsonl").write_bytes("\ufeff".encode() + json.dumps({"text": f"Search\n{PROSE}"}).encode() + b"\n")
+    assert run("clean", str(tmp_path / "page.txt")).stdout == PROSE + "\n"
+    assert json.loads(run("clean", str(tmp_path / "pages.jsonl")).stdout)["text"] == PROSE
+
+
+def test_jsonl_and_text_inputs_in_one_run_are_an_error(tmp_path):
+    # The JSONL file was read as text: its JSON written out as the "cleaned" text.
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.jsonl").write_text(json.dumps({"text": PROSE}) + "\n")
+    (tmp_path / "d" / "b.txt").write_text(PROSE + "\n")
+    result = run("clean", str(tmp_path / "d"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert (f"Error: the inputs mix JSONL or WET files ({tmp_path / 'd' / 'a.jsonl'}) with text files "
+            f"({tmp_path / 'd' / 'b.txt'})") in result.stderr
+    assert run("clean", str(tmp_path / "d" / "a.jsonl"), "--jsonl").exit_code == 0
+
+
 def test_fail_mode_stops_at_the_first_bad_record_naming_it(tmp_path):
     data, _, _ = planted_corpus(1)
     source = tmp_path / "corpus.jsonl"
