@@ -22,6 +22,15 @@ def test_config_rejects_bad_values_with_the_fix():
         CleanConfig(min_repeat_words=0)
     with pytest.raises(ConfigError, match="unknown preset 'x'; choose one of"):
         CleanConfig.preset("x")
+    # Each was accepted and misbehaved later: a lone string taken letter by letter, a regex
+    # error at first use, None a TypeError, "0.4" and True read as numbers.
+    with pytest.raises(ConfigError, match=r"extra_phrases\['navigation'\] must be a list of strings, got 'Rubriques'"):
+        CleanConfig(extra_phrases={"navigation": "Rubriques"})
+    with pytest.raises(ConfigError, match=r"extra_patterns\['navigation'\]: '\(bad' is not a regular expression"):
+        CleanConfig(extra_patterns={"navigation": ["(bad"]})
+    for value in (None, "0.4", True):
+        with pytest.raises(ConfigError, match=r"thresholds\['duplicate'\] must be within 0..1"):
+            CleanConfig(thresholds={"duplicate": value})
 
 
 def test_thresholds_decide_what_goes():

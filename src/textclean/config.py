@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+import regex
+
 from .errors import ConfigError, check_share
 from .reasons import Reason
 
@@ -72,16 +74,23 @@ class CleanConfig:
             check_share(name, getattr(self, name))
         for name in _COUNTS:
             value = getattr(self, name)
-            if not isinstance(value, int) or value < 1:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{name} must be a whole number of at least 1, got {value!r}")
-        thresholds = {str(Reason(_reason(k))): float(v) for k, v in self.thresholds.items()}
+        thresholds = {str(Reason(_reason(k))): v for k, v in self.thresholds.items()}
         for reason, value in thresholds.items():
             check_share(f"thresholds[{reason!r}]", value)
         object.__setattr__(self, "detectors", tuple(self.detectors))
-        object.__setattr__(self, "thresholds", MappingProxyType({**_DEFAULT_THRESHOLDS, **thresholds}))
+        object.__setattr__(self, "thresholds", MappingProxyType(
+            {**_DEFAULT_THRESHOLDS, **{reason: float(value) for reason, value in thresholds.items()}}))
         for name in ("extra_phrases", "extra_patterns"):
-            extra = {str(Reason(_reason(k))): tuple(v) for k, v in getattr(self, name).items()}
+            extra = {str(Reason(_reason(k))): _strings(f"{name}[{k!r}]", v) for k, v in getattr(self, name).items()}
             object.__setattr__(self, name, MappingProxyType(extra))
+        for reason, patterns in self.extra_patterns.items():
+            for pattern in patterns:
+                try:
+                    regex.compile(pattern)
+                except regex.error as exc:
+                    raise ConfigError(f"extra_patterns[{reason!r}]: {pattern!r} is not a regular expression ({exc})") from None
 
     @classmethod
     def preset(cls, name: str, **overrides: Any) -> CleanConfig:
@@ -110,6 +119,14 @@ class CleanConfig:
 
     def threshold(self, reason: Reason) -> float:
         return self.thresholds[reason.value]
+
+
+def _strings(name: str, values: Any) -> tuple[str, ...]:
+    """``values`` as a tuple of strings; a lone string is refused (it would be taken letter by letter)."""
+    if isinstance(values, str) or not all(isinstance(v, str) for v in values):
+        raise ConfigError(f"{name} must be a list of strings, got {values!r}; e.g. ({values!r},)"
+                          if isinstance(values, str) else f"{name} must be a list of strings, got {values!r}")
+    return tuple(values)
 
 
 def _reason(key: str) -> str:
@@ -147,6 +164,9 @@ from .minhash import choose_bands, s_curve  # noqa: E402
 from .shingles import Shingling  # noqa: E402
 from .store import IndexParams  # noqa: E402
 
+# More permutations buy little recall and cost time and space linearly (128 is usual).
+MAX_NUM_PERM = 4096
+
 
 @dataclass(frozen=True, slots=True)
 class DedupConfig:
@@ -179,6 +199,13 @@ class DedupConfig:
         if self.containment_threshold is not None:  # None turns containment off
             check_share("containment_threshold", self.containment_threshold, zero=False, usual=0.9)
         check_share("containment_min_ratio", self.containment_min_ratio, zero=False)
+        if not isinstance(self.shingling, Shingling):
+            raise ConfigError(f"shingling must be a Shingling, got {self.shingling!r}; e.g. Shingling(kind='char', size=9)")
+        for name, low, high in (("num_perm", 2, MAX_NUM_PERM), ("min_contained_shingles", 1, None), ("seed", 0, None)):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < low or high is not None and value > high:
+                span = f"between {low} and {high}" if high else f"of at least {low}"
+                raise ConfigError(f"{name} must be a whole number {span}, got {value!r}")
         KeepPolicy.parse(self.keep)
         self.bands_rows  # validates recall and num_perm against the thresholds
 
@@ -208,4 +235,5 @@ class DedupConfig:
         return IndexParams(
             num_perm=self.num_perm, seed=self.seed, shingles=self.shingling.describe(), bands=bands, rows=rows,
             threshold=self.threshold, containment_threshold=self.containment_threshold, keep=self.keep,
+            min_contained_shingles=self.min_contained_shingles,
         )

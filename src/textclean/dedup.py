@@ -31,7 +31,7 @@ import xxhash
 from . import parallel
 from .clusters import HOLDS, INSIDE, SIMILAR, UnionFind, kept_per_document
 from .config import DedupConfig
-from .errors import InputError
+from .errors import ConfigError, InputError
 from .io import Record
 from .keep import KeepPolicy
 from .minhash import MinHasher
@@ -378,6 +378,8 @@ def dedup_records(records: Iterable[Record], *, config: DedupConfig | None = Non
     ``already_indexed``. ``on_reject``: see :class:`DedupIndex`.
     """
     config = config or DedupConfig()
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise ConfigError(f"batch_size must be a whole number of at least 1, got {batch_size!r}")
     batches = parallel.batched(records, batch_size)
     if jobs > 1:
         batched = parallel.ordered(((b, ([r.text for r in b], config)) for b in batches), _fingerprints_of, jobs=jobs)

@@ -37,6 +37,10 @@ class Record:
     line: int | None = None
     fields: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.id, str):  # ids are compared and sorted as text everywhere
+            raise TypeError(f"a Record's id is a string, got {self.id!r}; e.g. Record(id=str(n), ...)")
+
     @property
     def where(self) -> str:
         """``file:line`` or ``file``, for messages."""

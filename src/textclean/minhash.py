@@ -150,7 +150,7 @@ def choose_bands(
         raise ConfigError(
             f"no banding of {num_perm} permutations reaches recall {recall} at similarity {threshold}"
             + (f" and {list(also)}" if also else "")
-            + "; raise num_perm, lower the recall target or raise the threshold"
+            + "; raise the threshold, or (in Python) raise num_perm or lower the recall target"
         )
     return best
 

@@ -53,6 +53,7 @@ class IndexParams:
     containment_threshold: float | None = 0.9
     keep: str = "longest"
     format_version: int = FORMAT_VERSION
+    min_contained_shingles: int = 10  # indexes written before it was recorded used 10
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)
@@ -314,6 +315,7 @@ class SQLiteStore:
         try:
             # Another process writing the same index holds its lock one batch at a time; wait.
             self._db = sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT_SECONDS)
+            self._refuse_other_databases()
             saved = self._set_up()
             if saved is not None:
                 params.check_same(IndexParams.from_json(saved), path)
@@ -322,12 +324,21 @@ class SQLiteStore:
             if "unwritten" not in columns:  # an index written before the column (same format otherwise)
                 self._db.execute("ALTER TABLE docs ADD COLUMN unwritten INTEGER NOT NULL DEFAULT 0")
         except sqlite3.OperationalError as exc:
+            if "unable to open" in str(exc):
+                raise IndexMismatchError(f"{path}: cannot open or create an index there ({exc}); does its folder exist?") from exc
             if not _is_lock_error(exc):
                 raise IndexMismatchError(f"{path}: not a textclean SQLite index ({exc}); choose another --index file") from exc
             raise IndexBusyError(f"{path}: another process has held this index for over {LOCK_WAIT_SECONDS} s ({exc})") from exc
         except sqlite3.DatabaseError as exc:
             raise IndexMismatchError(f"{path}: not a textclean SQLite index ({exc}); choose another --index file") from exc
         self._ranges = [(i * params.rows, (i + 1) * params.rows) for i in range(params.bands)]
+
+    def _refuse_other_databases(self) -> None:
+        """Refuse, before writing anything to it, a database that another program made."""
+        tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and "header" not in tables:
+            raise IndexMismatchError(f"{self.path}: not a textclean SQLite index (it holds the tables "
+                                     f"{', '.join(sorted(tables))}); choose another --index file")
 
     def _set_up(self) -> str | None:
         """Create the header once; the saved parameters when the index existed.

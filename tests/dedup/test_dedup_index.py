@@ -217,6 +217,16 @@ def test_config_is_validated_with_a_fix():
         DedupConfig(containment_threshold="0.9")  # a string from a config file is an error, not a TypeError
     with pytest.raises(ConfigError, match="unknown keep policy"):
         DedupConfig(keep="random")
+    with pytest.raises(ConfigError, match="shingling must be a Shingling, got 'word'"):
+        DedupConfig(shingling="word")
+    with pytest.raises(ConfigError, match="num_perm must be a whole number between 2 and 4096, got 1000000"):
+        DedupConfig(num_perm=10**6)
+    with pytest.raises(ConfigError, match="min_contained_shingles must be a whole number of at least 1, got -1"):
+        DedupConfig(min_contained_shingles=-1)
+    with pytest.raises(ConfigError, match="batch_size must be a whole number of at least 1, got 0"):
+        dedup_records([Record(id="a", text="a text", source="-")], batch_size=0)  # it returned nothing
+    with pytest.raises(TypeError, match="a Record's id is a string, got 1"):
+        Record(id=1, text="a text", source="-")
     bands, rows = DedupConfig().bands_rows
     assert bands * rows <= 128
     curve = dict(DedupConfig().s_curve())

@@ -78,8 +78,14 @@ def test_sqlite_header_mismatch_is_refused(tmp_path):
     assert header | {"bands": 0} == {
         "num_perm": 128, "seed": 1, "scheme": "affine32", "shingles": "word5", "shingle_version": 1,
         "bands": 0, "rows": 3, "threshold": 0.8, "containment_threshold": 0.9, "keep": "longest",
-        "format_version": 2,
+        "format_version": 2, "min_contained_shingles": 10,
     }
+    with pytest.raises(IndexMismatchError, match=r"min_contained_shingles: index has 10, this run uses 1"):
+        dedup_records([], config=DedupConfig(min_contained_shingles=1), path=path)
+    del header["min_contained_shingles"]  # an index written before it was recorded: 10 then
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE header SET value = ? WHERE key = 'params'", (json.dumps(header),))
+    dedup_records([], path=path)
 
 
 def test_an_index_of_an_older_format_is_refused_by_name(tmp_path):
@@ -103,6 +109,18 @@ def test_an_index_written_before_the_unwritten_column_opens_with_every_document_
     assert {d.id for d in second.duplicates if d.reason == "already_indexed"} == {r.id for r in records[:40]}
     assert stored_mapping(path) == final_mapping(records, dedup_records(records))
     assert first.kept
+
+
+def test_another_programs_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "app.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE users (name TEXT)")
+    before = path.read_bytes()
+    with pytest.raises(IndexMismatchError, match="app.sqlite: not a textclean SQLite index .it holds the tables users."):
+        dedup_records(make_corpus(1, n_base=3), path=str(path))
+    assert path.read_bytes() == before and not (tmp_path / "app.sqlite-wal").exists()
+    with pytest.raises(IndexMismatchError, match="cannot open or create an index there.*does its folder exist"):
+        dedup_records([], path=str(tmp_path / "no" / "such" / "folder.sqlite"))
 
 
 def test_a_file_that_is_not_an_index_is_refused(tmp_path):
