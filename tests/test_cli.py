@@ -177,7 +177,8 @@ def test_binary_text_file_is_refused_or_skipped(tmp_path):
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     failed = run("clean", str(good), str(binary))
     assert failed.exit_code == 1
-    assert failed.stderr == f"Error: {binary}: looks binary (NUL byte at offset 8); textclean reads text\n"
+    assert failed.stderr == (f"Error: {binary}: looks binary (NUL byte at offset 8); textclean reads text "
+                             "(for UTF-16 or UTF-32 text, pass --encoding utf-16 or utf-32)\n")
     skipped = run("clean", str(good), str(binary), "--on-error", "skip")
     assert skipped.exit_code == 0
     assert skipped.stdout == "A plain line of prose.\n"

@@ -209,6 +209,8 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
     summary = _summary(result, stats.records - stats.rejected, index_path or redis_url)
     if verbose:
         click.echo(_candidates_report(result.candidates, stats.records - stats.rejected), err=True)
+    if stats.replaced:
+        summary += f"; {stats.replaced} undecodable byte sequences replaced"
     if stats.rejected or on_error == "skip":
         summary += f"; {stats.records} records in, {stats.rejected} rejected" + (f" (see {rejected})" if rejected else "")
     click.echo(summary, err=True)

@@ -63,7 +63,7 @@ def expand_inputs(paths: Sequence[str]) -> list[str]:
             found.append(path)
         elif os.path.isdir(path):
             found.extend(_walk(path))
-        elif os.path.isfile(path):
+        elif os.path.exists(path):  # a file, or a pipe such as bash's <(command)
             found.append(path)
         elif glob.has_magic(path):
             matches = sorted(glob.glob(path, recursive=True))
@@ -247,7 +247,8 @@ def read_text_file(
     data = _read_bytes(path, stdin)
     nul = data.find(b"\0")
     if nul >= 0 and encoding.replace("-", "").lower() in ("utf8", "ascii", "latin1", "iso88591", "cp1252"):
-        raise InputError(f"{source}: looks binary (NUL byte at offset {nul}); textclean reads text")
+        raise InputError(f"{source}: looks binary (NUL byte at offset {nul}); textclean reads text "
+                         "(for UTF-16 or UTF-32 text, pass --encoding utf-16 or utf-32)")
     text = decode(data, source, encoding=encoding, errors=errors, stats=stats).removeprefix(_BOM)
     if stats is not None:
         stats.records += 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import glob
+import gzip
 import json
 import os
 import socket
@@ -17,6 +18,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from io import TextIOWrapper
 from pathlib import Path
 from typing import IO, Any
 
@@ -28,8 +30,9 @@ from .io import STDIO
 def atomic_output(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
     """A text file that appears at ``path`` only when the block finishes without error.
 
-    ``-`` writes to stdout. Parent folders are created. What stops the file being created,
-    finished or renamed raises :class:`OutputError` naming it.
+    ``-`` writes to stdout. Parent folders are created. A name ending in ``.gz`` is written
+    gzip-compressed. What stops the file being created, finished or renamed raises
+    :class:`OutputError` naming it.
     """
     if path == STDIO:
         yield sys.stdout
@@ -51,11 +54,18 @@ def atomic_output(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
         fd, tmp = tempfile.mkstemp(prefix=f"{owner}{os.getpid()}.", suffix=".tmp", dir=target.parent)
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an output gets the usual mode
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+        with os.fdopen(fd, "wb") as raw:
+            # mtime 0 and no name in the header: the same output gives the same bytes.
+            packed = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) if path.endswith(".gz") else None
+            fh = TextIOWrapper(packed or raw, encoding=encoding, newline="")
             yield fh
             with _naming(path):
                 fh.flush()
-                os.fsync(fh.fileno())
+                if packed is not None:
+                    fh.detach()
+                    packed.close()  # writes the gzip trailer; raw stays open
+                raw.flush()
+                os.fsync(raw.fileno())
         with _naming(path):
             os.replace(tmp, target)
     except BaseException:
@@ -93,7 +103,7 @@ def check_output_paths(outputs: Mapping[str, str | None], *, inputs: Sequence[st
     for option, path in outputs.items():
         if not path or path == STDIO or _is_stream(path):
             continue
-        if os.path.isdir(path):
+        if os.path.isdir(path) or path.endswith(os.sep):
             raise ConfigError(f"{option} {path} is a folder; name a file")
         key = _file_key(path)
         if key in taken:

@@ -9,6 +9,7 @@ whatever N is. At most ``2 * jobs`` batches are in flight, so memory stays bound
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
@@ -32,7 +33,7 @@ def ordered(
     module-level function and payloads and answers picklable; an exception in a worker is
     raised here, at its task."""
     tasks = iter(tasks)
-    with multiprocessing.get_context().Pool(jobs, initializer, initargs) as pool:
+    with multiprocessing.get_context().Pool(jobs, _quiet_worker, (initializer, initargs)) as pool:
         pending: deque[tuple[Key, Any]] = deque()
 
         def submit() -> bool:
@@ -55,3 +56,11 @@ def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
+
+
+def _quiet_worker(initializer: Callable[..., None] | None, initargs: tuple) -> None:
+    """Set a worker up; it ignores Ctrl-C, which the parent handles (stopping the pool), so an
+    interrupted run prints one message, not a traceback per worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer(*initargs)

@@ -77,6 +77,7 @@ def test_the_next_run_removes_a_killed_runs_temporary_file(tmp_path):
     (["dedup", "in.txt", "--index", "ix.sqlite", "-o", "ix.sqlite"], "-o ix.sqlite is the index ix.sqlite"),
     (["dedup", "in.txt", "-o", "out.jsonl", "--clusters", "out.jsonl"], "--clusters out.jsonl is the file of -o"),
     (["dedup", "in.txt", "-o", "outd"], "-o outd is a folder; name a file"),
+    (["dedup", "in.txt", "-o", "newdir/"], "-o newdir/ is a folder; name a file"),
     (["learn", "pages.jsonl", "-o", "pages.jsonl"], "-o pages.jsonl is the input pages.jsonl"),
 ])
 def test_an_output_that_would_replace_an_input_index_or_other_output_is_refused(tmp_path, monkeypatch, command,
@@ -107,3 +108,20 @@ def test_a_device_or_pipe_is_written_to_and_a_symlinks_target_is_replaced(tmp_pa
     link.symlink_to("real.txt")
     assert CliRunner().invoke(main, ["clean", str(source), "-o", str(link)]).exit_code == 0
     assert link.is_symlink() and (tmp_path / "real.txt").read_text() == "The council voted to keep the library open.\n"
+
+
+def test_an_output_named_gz_is_compressed_the_same_bytes_every_run(tmp_path):
+    # It was written uncompressed, and reading it back failed ("Not a gzipped file").
+    import gzip
+
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"text": "Search\nThe council voted to keep the library open."}) + "\n")
+    outputs = []
+    for run in ("a", "b"):
+        out = tmp_path / f"{run}.jsonl.gz"
+        assert CliRunner().invoke(main, ["clean", str(source), "-o", str(out)]).exit_code == 0
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert json.loads(gzip.decompress(outputs[0])) == {"text": "The council voted to keep the library open."}
+    again = CliRunner().invoke(main, ["clean", str(tmp_path / "a.jsonl.gz")])
+    assert json.loads(again.stdout) == {"text": "The council voted to keep the library open."}

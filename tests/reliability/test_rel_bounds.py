@@ -57,3 +57,14 @@ def test_huge_blocks_are_compared_exactly_and_say_so():
     (finding,) = [f for f in result.findings if f.reason.value == "duplicate"]
     assert finding.block == 1
     assert "compared exactly" in finding.evidence
+
+
+def test_a_huge_line_of_punctuation_raises_no_numeric_warning():
+    # Its page-model logit passed exp's range: numpy printed "overflow encountered in exp".
+    import warnings
+
+    text = "Menu\nHome\n" + "." * 2_000_000 + "\nThe council met on Tuesday and voted to keep the library open.\n" * 3
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = textclean.Cleaner(preset="page").clean(text)
+    assert "." * 2_000_000 not in result.text

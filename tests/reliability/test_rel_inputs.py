@@ -159,7 +159,8 @@ def test_escaped_nul_in_json_is_text_but_a_raw_nul_file_is_binary(tmp_path):
     assert run("clean", "--jsonl", input='{"text": "a\\u0000b"}\n').stdout == '{"text":"a\\u0000b"}\n'
     raw = tmp_path / "raw.txt"
     raw.write_bytes(b"text\x00more")
-    assert run("clean", str(raw)).stderr == f"Error: {raw}: looks binary (NUL byte at offset 4); textclean reads text\n"
+    assert run("clean", str(raw)).stderr == (f"Error: {raw}: looks binary (NUL byte at offset 4); textclean reads text "
+                                              "(for UTF-16 or UTF-32 text, pass --encoding utf-16 or utf-32)\n")
 
 
 def test_a_five_megabyte_single_line_record(tmp_path):
@@ -212,3 +213,24 @@ def test_dedup_skips_a_record_the_index_holds_with_another_text(tmp_path):
     assert result.stderr == f"dedup: 1 documents, 1 kept, 0 removed; index {index}; 2 records in, 1 rejected (see {rejected})\n"
     failed = run("dedup", "-", "--id-key", "id", "--index", index, input=payload)
     assert failed.exit_code == 1 and "<stdin>:1: document id 'a' is already in the index with another text" in failed.stderr
+
+
+def test_a_named_pipe_is_an_input(tmp_path):
+    # bash's <(command) is a pipe: it was "no such file or directory".
+    import os
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=lambda: pipe.write_text(f"Search\n{PROSE}\n"))
+    writer.start()
+    result = run("clean", str(pipe))
+    writer.join(timeout=10)
+    assert result.exit_code == 0 and result.stdout == PROSE + "\n"
+
+
+def test_dedup_counts_replaced_bytes(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b'{"id": "a", "text": "bad \xff byte"}\n')
+    result = run("dedup", str(source), "--errors", "replace", "-o", "-")
+    assert result.stderr == "dedup: 1 documents, 1 kept, 0 removed; 1 undecodable byte sequences replaced\n"

@@ -257,7 +257,8 @@ def low_content(blocks: Sequence[Block], context: Context) -> list[Finding]:
     model = bundled_model()
     x = page_features(blocks, context.shared("page_measures", lambda c: page_measures(c.blocks)))
     contributions = model.contributions(x)
-    body = _not_markup(x, 1.0 / (1.0 + np.exp(-(contributions.sum(axis=1) + model.bias))))
+    logits = np.clip(contributions.sum(axis=1) + model.bias, -500.0, 500.0)  # exp overflows past ~709
+    body = _not_markup(x, 1.0 / (1.0 + np.exp(-logits)))
     keep, (start, end) = _keep_and_region(x, body)
     dropped = np.flatnonzero(~keep)
     if not len(dropped):
