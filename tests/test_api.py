@@ -131,3 +131,10 @@ def test_word_counts_of_scripts_without_spaces_between_words():
     assert word_count(normalize("国务院部署扩大内需措施")) == 6  # 11 characters / 1.7
     assert word_count(normalize("รัฐบาลประกาศมาตรการกระตุ้นเศรษฐกิจชุดใหม่")) == 10  # 41 code points / 4
     assert word_count(normalize("ข่าว 国务院 news")) == 1 + 2 + 1
+
+
+def test_invisible_format_characters_do_not_hide_debris():
+    # A zero-width space or soft hyphen inside "Search" kept the line (its normalized form differed).
+    prose = "The council approved the budget on Tuesday after a long and heated debate."
+    for search in ("Sea\u200brch", "\u200eSearch", "Se\xadarch"):
+        assert Cleaner().clean(f"{search}\n{prose}").text == prose

@@ -8,6 +8,8 @@ agrees on what a repeat is.
 'hamas other groups stress unity'
 >>> normalize("© 2024 Example Corp.", mask_digits=True)
 '0 example corp'
+>>> normalize("Sea\u200brch"), normalize("Bundes\xadregierung")
+('search', 'bundesregierung')
 >>> words("Ça va? Très bien, merci.")
 ['ça', 'va', 'très', 'bien', 'merci']
 >>> word_count(normalize("Ça va? Très bien.")), word_count(normalize("国务院总理周三在北京主持召开常务会议。"))
@@ -35,6 +37,9 @@ def _basic_plane_class(pattern: regex.Pattern[str]) -> re.Pattern[str]:
 
 
 _BMP_PUNCT_SYMBOL_OR_SPACE = _basic_plane_class(_PUNCT_SYMBOL_OR_SPACE)
+# Format characters are invisible: soft hyphens inside words (German news sets thousands),
+# zero-width spaces and joiners, direction marks, a byte-order mark. "Sea\u200brch" is "Search".
+_FORMAT = regex.compile(r"\p{Cf}+")
 _BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 _DIGIT_RUN = regex.compile(r"\d+(?:[\s.,:/-]*\d+)*")
 _WORD = regex.compile(r"\w+")
@@ -61,13 +66,16 @@ _INFO_SEPARATOR = re.compile("[\x1c-\x1f]")
 
 
 def normalize(text: str, *, mask_digits: bool = False) -> str:
-    """NFKC, casefold, punctuation and symbols to spaces, whitespace collapsed.
+    """NFKC, casefold, format characters (soft hyphens, zero-width and direction marks) out,
+    punctuation and symbols to spaces, whitespace collapsed.
 
     With ``mask_digits`` every run of digits (with the separators inside dates, times and
     numbers such as ``3.5`` or ``2024-02-26``) becomes ``0``, so "Updated 3 hours ago" and
     "Updated 12 hours ago" normalize alike.
     """
     text = unicodedata.normalize("NFKC", text).casefold()
+    if not text.isascii():
+        text = _FORMAT.sub("", text)
     if mask_digits:
         text = _DIGIT_RUN.sub("0", text)
     if _INFO_SEPARATOR.search(text):  # str.split() would split on these; \s does not
@@ -107,5 +115,6 @@ def word_count(norm: str) -> int:
 
 
 def words(text: str) -> list[str]:
-    """The word tokens of ``text`` after NFKC and casefolding (letters, digits, underscore)."""
-    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    """The word tokens of ``text`` after NFKC, casefolding and format characters out (letters,
+    digits, underscore)."""
+    return _WORD.findall(_FORMAT.sub("", unicodedata.normalize("NFKC", text).casefold()))

@@ -28,7 +28,8 @@ from .errors import ConfigError
 from .normalize import normalize
 
 #: Bump when the shingle hash of any text changes; saved indexes record it.
-SHINGLE_HASH_VERSION = 1
+#: 2: normalize drops format characters (soft hyphens, zero-width and direction marks).
+SHINGLE_HASH_VERSION = 2
 
 _MAX_SIZE = 32
 # Odd 64-bit multipliers, one per position in the n-gram (golden-ratio based), so that

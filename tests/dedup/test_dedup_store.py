@@ -76,7 +76,7 @@ def test_sqlite_header_mismatch_is_refused(tmp_path):
     with sqlite3.connect(path) as db:
         header = json.loads(db.execute("SELECT value FROM header WHERE key='params'").fetchone()[0])
     assert header | {"bands": 0} == {
-        "num_perm": 128, "seed": 1, "scheme": "affine32", "shingles": "word5", "shingle_version": 1,
+        "num_perm": 128, "seed": 1, "scheme": "affine32", "shingles": "word5", "shingle_version": 2,
         "bands": 0, "rows": 3, "threshold": 0.8, "containment_threshold": 0.9, "keep": "longest",
         "format_version": 2, "min_contained_shingles": 10,
     }
@@ -86,6 +86,10 @@ def test_sqlite_header_mismatch_is_refused(tmp_path):
     with sqlite3.connect(path) as db:
         db.execute("UPDATE header SET value = ? WHERE key = 'params'", (json.dumps(header),))
     dedup_records([], path=path)
+    with sqlite3.connect(path) as db:  # normalized before format characters were dropped
+        db.execute("UPDATE header SET value = ? WHERE key = 'params'", (json.dumps(header | {"shingle_version": 1}),))
+    with pytest.raises(IndexMismatchError, match=r"shingle_version: index has 1, this run uses 2.*new index file"):
+        dedup_records([], path=path)
 
 
 def test_an_index_of_an_older_format_is_refused_by_name(tmp_path):
