@@ -213,6 +213,14 @@ def test_save_load_roundtrip_and_refusals(tmp_path, model):
     path.write_text("not json")
     with pytest.raises(InputError, match="textclean learn"):
         TemplateModel.load(path)
+    # Valid JSON of the wrong shape raised KeyError or AttributeError.
+    good = model.to_dict()
+    site = next(iter(good["sites"]))
+    for damaged in ({"format": good["format"]}, {**good, "sites": [1]},
+                    {**good, "sites": {site: {"pages": 3, "lines": [{"text": "x"}]}}}):
+        path.write_text(json.dumps(damaged))
+        with pytest.raises(IndexMismatchError, match="a damaged template model.*relearn"):
+            TemplateModel.load(path)
 
 
 def test_parameters_are_validated_with_the_fix():

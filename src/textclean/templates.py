@@ -137,15 +137,19 @@ class TemplateModel:
             found = data.get("format") if isinstance(data, Mapping) else type(data).__name__
             raise IndexMismatchError(f"{source}: not a template model of format {FORMAT!r} (found {found!r}); "
                                      "relearn it with `textclean learn`")
-        raw = dict(data["params"])
-        params = TemplateParams(**{k: raw[k] for k in TemplateParams.__slots__})
-        if raw != params.describe():
-            raise IndexMismatchError(f"{source}: learned with other shingling or hashing ({raw}); "
-                                     "relearn it with `textclean learn`")
-        sites = {name: SiteTemplates(name, int(s["pages"]), tuple(
-            TemplateLine(l["text"], int(l["pages"]), float(l["share"]), float(l["position"]),
-                         float(l["body_share"]), float(l["head_share"]), tuple(l["variants"])) for l in s["lines"]))
-            for name, s in data["sites"].items()}
+        try:
+            raw = dict(data["params"])
+            params = TemplateParams(**{k: raw[k] for k in TemplateParams.__slots__})
+            if raw != params.describe():
+                raise IndexMismatchError(f"{source}: learned with other shingling or hashing ({raw}); "
+                                         "relearn it with `textclean learn`")
+            sites = {name: SiteTemplates(name, int(s["pages"]), tuple(
+                TemplateLine(l["text"], int(l["pages"]), float(l["share"]), float(l["position"]),
+                             float(l["body_share"]), float(l["head_share"]), tuple(l["variants"])) for l in s["lines"]))
+                for name, s in data["sites"].items()}
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:  # a file edited, cut or made by hand
+            raise IndexMismatchError(f"{source}: a damaged template model ({type(exc).__name__}: {exc}); "
+                                     "relearn it with `textclean learn`") from exc
         return cls(params, sites)
 
     def to_json(self) -> str:
