@@ -105,7 +105,7 @@ def clean(inputs, preset, thresholds, templates_path, group_key, output, report,
     else:
         outputs["-o"] = output
     try:
-        check_output_paths(outputs, inputs=files)
+        check_output_paths(outputs, inputs=files, read={"--templates": templates_path})
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from exc
     stats = io.ReadStats()

@@ -107,9 +107,12 @@ def _candidates_report(pairs: int, documents: int) -> str:
 
 def _write_outputs(result: DedupResult, records: Iterator[Record], output: str, clusters: str | None,
                    text_key: str) -> None:
-    """The kept ``records`` (the inputs read again) to ``output``, and the removed ones to ``clusters``."""
+    """The kept ``records`` (the inputs read again) to ``output``, and the removed ones to
+    ``clusters``; neither appears unless both are whole."""
     kept = set(result.kept_ids)
-    with atomic_output(output) as out:
+    with ExitStack() as stack:
+        out = stack.enter_context(atomic_output(output))
+        removed = stack.enter_context(atomic_output(clusters)) if clusters else None
         written = 0
         for record in records:
             if record.id in kept:
@@ -118,10 +121,8 @@ def _write_outputs(result: DedupResult, records: Iterator[Record], output: str, 
         if written != len(kept):
             raise click.ClickException(f"the inputs changed while dedup read them ({len(kept)} records "
                                        f"to keep, {written} found on the second read); nothing written")
-    if clusters:
-        with atomic_output(clusters) as out:
-            for duplicate in result.duplicates:
-                out.write(jsonl_line(duplicate.to_json()))
+        for duplicate in result.duplicates if removed else ():
+            removed.write(jsonl_line(duplicate.to_json()))
 
 
 @click.command()
@@ -177,7 +178,7 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
             raise click.ClickException("Parquet files need --engine spark")
         files = io.expand_inputs(inputs)
         check_output_paths({"-o": output, "--clusters": clusters, "--rejected": rejected}, inputs=files,
-                           index=index_path)
+                           read={"--index": index_path})
         if all(map(wet.is_wet_path, files)):  # a field no WET record has would rank every copy alike
             wet.check_field(KeepPolicy.parse(config.keep).field, "the keep policy's field")
         stats = io.ReadStats()

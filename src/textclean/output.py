@@ -92,23 +92,34 @@ def _is_stream(path: str) -> bool:
 
 
 def check_output_paths(outputs: Mapping[str, str | None], *, inputs: Sequence[str] = (),
-                       index: str | None = None) -> None:
-    """Raise :class:`ConfigError` when an output (option name to path) is a folder, is the
-    ``index`` or an input, or is the same file as another output: writing it would lose that file.
-    Standard output, devices and pipes may be named more than once.
+                       read: Mapping[str, str | None] | None = None) -> None:
+    """Raise :class:`ConfigError` when an output (option name to path) is a folder or lies under
+    a file, is an input or a file the run reads (``read``: option name to path, such as the index
+    or a template model), or is the same file as another output (two on stdout would interleave):
+    writing it would lose that file, or the run would fail only after all its work.
+    Devices and pipes may be named more than once.
     """
     taken = {_file_key(path): f"the input {path}" for path in inputs if path != STDIO}
-    if index:
-        taken[_file_key(index)] = f"the index {index}"
+    taken.update((_file_key(path), f"the file of {option}") for option, path in (read or {}).items() if path)
     for option, path in outputs.items():
-        if not path or path == STDIO or _is_stream(path):
+        if not path or path != STDIO and _is_stream(path):
             continue
-        if os.path.isdir(path) or path.endswith(os.sep):
-            raise ConfigError(f"{option} {path} is a folder; name a file")
-        key = _file_key(path)
+        if path != STDIO:
+            _check_writable_place(option, path)
+        key = STDIO if path == STDIO else _file_key(path)
         if key in taken:
             raise ConfigError(f"{option} {path} is {taken[key]}: writing it would replace that; name another file")
-        taken[key] = f"the file of {option}"
+        taken[key] = f"the file of {option}" if path != STDIO else f"stdout, where {option} writes"
+
+
+def _check_writable_place(option: str, path: str) -> None:
+    if os.path.isdir(path) or path.endswith(os.sep):
+        raise ConfigError(f"{option} {path} is a folder; name a file")
+    parent = Path(path).absolute().parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise ConfigError(f"{option} {path} lies under {parent}, which is a file, not a folder")
 
 
 def _file_key(path: str) -> str:

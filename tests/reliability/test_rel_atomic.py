@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from textclean.cli import main
+from textclean.templates import TemplateModel, TemplateParams
 
 
 def test_an_error_mid_run_leaves_no_output_and_no_temp_file(tmp_path):
@@ -74,7 +75,13 @@ def test_the_next_run_removes_a_killed_runs_temporary_file(tmp_path):
     (["clean", "in.txt", "--report", "out.txt", "-o", "out.txt"], "-o out.txt is the file of --report"),
     (["clean", "a/x.txt", "b/x.txt", "-o", "outd/"], "-o (for b/x.txt) outd/x.txt is the file of -o (for a/x.txt)"),
     (["clean", "a", "-o", "a"], "-o (for a/x.txt) a/x.txt is the input a/x.txt"),
-    (["dedup", "in.txt", "--index", "ix.sqlite", "-o", "ix.sqlite"], "-o ix.sqlite is the index ix.sqlite"),
+    (["dedup", "in.txt", "--index", "ix.sqlite", "-o", "ix.sqlite"], "-o ix.sqlite is the file of --index"),
+    (["clean", "pages.jsonl", "--templates", "model.json", "--report", "model.json"],
+     "--report model.json is the file of --templates"),
+    (["clean", "in.txt", "--report", "-"], "-o - is stdout, where --report writes"),
+    (["dedup", "in.txt", "--clusters", "-"], "--clusters - is stdout, where -o writes"),
+    (["dedup", "in.txt", "-o", "out.jsonl", "--clusters", "in.txt/c.jsonl"],
+     "--clusters in.txt/c.jsonl lies under"),
     (["dedup", "in.txt", "-o", "out.jsonl", "--clusters", "out.jsonl"], "--clusters out.jsonl is the file of -o"),
     (["dedup", "in.txt", "-o", "outd"], "-o outd is a folder; name a file"),
     (["dedup", "in.txt", "-o", "newdir/"], "-o newdir/ is a folder; name a file"),
@@ -84,7 +91,8 @@ def test_an_output_that_would_replace_an_input_index_or_other_output_is_refused(
                                                                                 outputs):
     monkeypatch.chdir(tmp_path)
     for name, text in {"in.txt": "Search\nThe council voted.\n", "a/x.txt": "A text.\n", "b/x.txt": "B text.\n",
-                       "pages.jsonl": '{"text": "A page.", "url": "https://example.com/"}\n'}.items():
+                       "pages.jsonl": '{"text": "A page.", "url": "https://example.com/"}\n',
+                       "model.json": TemplateModel(TemplateParams(), {}).to_json()}.items():
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text(text)
     (tmp_path / "outd").mkdir()

@@ -72,15 +72,20 @@ def test_sigkill_at_a_random_point_leaves_an_index_that_resumes_to_the_same_answ
 
 def test_a_run_that_fails_before_writing_its_output_loses_nothing(tmp_path):
     # The index commits batch by batch and the output is written at the end. An output that
-    # cannot be written used to leave every kept record indexed and never written: a rerun
-    # removed them all as already_indexed.
+    # could not be written (a full disk) left every kept record indexed and never written: a
+    # rerun removed them all as already_indexed.
+    from textclean.dedup import dedup_records
+    from textclean.io import read_records
+
     source = tmp_path / "in.jsonl"
     corpus(source, 5, n=200)
     index = tmp_path / "seen.sqlite"
-    (tmp_path / "file").write_text("")
-    failed = dedup(source, "--index", index, "-o", tmp_path / "file" / "out.jsonl")
-    assert failed.returncode == 1
-    assert failed.stderr == f"Error: {tmp_path / 'file' / 'out.jsonl'}: cannot write: Not a directory\n"
+
+    def disk_full(result):
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        dedup_records(read_records([str(source)], jsonl=True, id_key="id"), path=str(index), deliver=disk_full)
     assert dedup(source, "--index", index, "-o", tmp_path / "rerun.jsonl").returncode == 0
     assert dedup(source, "-o", tmp_path / "clean.jsonl").returncode == 0
     assert (tmp_path / "rerun.jsonl").read_text() == (tmp_path / "clean.jsonl").read_text() != ""
