@@ -28,8 +28,8 @@ def test_config_rejects_bad_values_with_the_fix():
         CleanConfig(extra_phrases={"navigation": "Rubriques"})
     with pytest.raises(ConfigError, match=r"extra_patterns\['navigation'\]: '\(bad' is not a regular expression"):
         CleanConfig(extra_patterns={"navigation": ["(bad"]})
-    for value in (None, "0.4", True):
-        with pytest.raises(ConfigError, match=r"thresholds\['duplicate'\] must be within 0..1"):
+    for value in (None, "0.4", True, 0):  # 0 dropped the blocks a detector protects with a score-0 finding
+        with pytest.raises(ConfigError, match=r"thresholds\['duplicate'\] must be within \(0, 1\]"):
             CleanConfig(thresholds={"duplicate": value})
 
 

@@ -97,7 +97,7 @@ def test_threshold_raises_the_bar_for_one_reason_only():
 
 @pytest.mark.parametrize(("value", "message"), [
     ("navigation", "is not REASON=SCORE"), ("navigation=high", "is not REASON=SCORE"),
-    ("nope=0.5", "unknown reason 'nope'"), ("navigation=95", "must be within 0..1"),
+    ("nope=0.5", "unknown reason 'nope'"), ("navigation=95", "must be within (0, 1]"),
 ])
 def test_bad_threshold_is_a_usage_error(value, message):
     result = run("clean", "-", "--threshold", value, input=ARTICLE)

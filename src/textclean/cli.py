@@ -61,7 +61,7 @@ def _input_options(command):
         click.option("--preset", type=click.Choice(sorted([*PRESETS, AUTO])), default="default", show_default=True,
                      help="auto: the page preset on documents that look like full-page dumps, default on others."),
         click.option("--threshold", "thresholds", multiple=True, callback=_parse_thresholds, metavar="REASON=SCORE",
-                     help="Drop a block for REASON only at this score or above (0..1; repeatable), e.g. "
+                     help="Drop a block for REASON only at this score or above (0 < SCORE <= 1; repeatable), e.g. "
                           "low_content=0.8 keeps more of a full page."),
         click.option("--templates", "templates_path", default=None, help="A site template model from `textclean learn`."),
         click.option("--group-key", default="host", show_default=True,

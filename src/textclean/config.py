@@ -77,8 +77,8 @@ class CleanConfig:
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{name} must be a whole number of at least 1, got {value!r}")
         thresholds = {str(Reason(_reason(k))): v for k, v in self.thresholds.items()}
-        for reason, value in thresholds.items():
-            check_share(f"thresholds[{reason!r}]", value)
+        for reason, value in thresholds.items():  # 0 would drop blocks a detector protects (score 0)
+            check_share(f"thresholds[{reason!r}]", value, zero=False)
         object.__setattr__(self, "detectors", tuple(self.detectors))
         object.__setattr__(self, "thresholds", MappingProxyType(
             {**_DEFAULT_THRESHOLDS, **{reason: float(value) for reason, value in thresholds.items()}}))

@@ -169,7 +169,9 @@ def source_name(path: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Rejection:
-    """An input record (or file) that could not be used, and why: written to ``--rejected``."""
+    """An input record (or file) that could not be used, and why: written to ``--rejected``.
+    ``raw`` is the whole JSONL line (empty for a file), so a record rejected for its id or site
+    can be mended and run again."""
 
     source: str
     line: int | None
@@ -182,7 +184,7 @@ class Rejection:
         return f"{self.source}:{self.line}" if self.line is not None else self.source
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "line": self.line, "reason": self.reason, "raw": self.raw[:_RAW_KEPT]}
+        return {"source": self.source, "line": self.line, "reason": self.reason, "raw": self.raw}
 
 
 @dataclass
@@ -194,8 +196,6 @@ class ReadStats:
     replaced: int = 0
 
 
-# A rejected line is kept up to this many characters in the rejection record.
-_RAW_KEPT = 1000
 _REPLACEMENT_UTF8 = "\ufffd".encode()
 
 

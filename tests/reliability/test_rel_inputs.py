@@ -202,14 +202,15 @@ def test_dedup_skips_a_record_the_index_holds_with_another_text(tmp_path):
     index, rejected = str(tmp_path / "seen.sqlite"), tmp_path / "rejected.jsonl"
     text = "one two three four five six seven eight nine ten"
     assert run("dedup", "-", "--id-key", "id", "--index", index, input=json.dumps({"id": "a", "text": text})).exit_code == 0
-    payload = json.dumps({"id": "a", "text": "the page changed"}) + "\n" + json.dumps({"id": "b", "text": "new"}) + "\n"
+    changed = {"id": "a", "text": "the page changed " * 200}  # rejections keep the whole line (they were cut at 1,000)
+    payload = json.dumps(changed) + "\n" + json.dumps({"id": "b", "text": "new"}) + "\n"
     result = run("dedup", "-", "--id-key", "id", "--index", index, "--on-error", "skip", "--rejected", str(rejected),
                  input=payload)
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["b"]
-    assert [(r["line"], r["reason"], json.loads(r["raw"])["id"]) for r in map(json.loads, rejected.read_text().splitlines())] == [
+    assert [(r["line"], r["reason"], json.loads(r["raw"])) for r in map(json.loads, rejected.read_text().splitlines())] == [
         (1, "document id 'a' is already in the index with another text; ids must be unique across runs "
-            "(choose the id field with --id-key)", "a")]
+            "(choose the id field with --id-key)", changed)]
     assert result.stderr == f"dedup: 1 documents, 1 kept, 0 removed; index {index}; 2 records in, 1 rejected (see {rejected})\n"
     failed = run("dedup", "-", "--id-key", "id", "--index", index, input=payload)
     assert failed.exit_code == 1 and "<stdin>:1: document id 'a' is already in the index with another text" in failed.stderr
