@@ -37,9 +37,10 @@ def _basic_plane_class(pattern: regex.Pattern[str]) -> re.Pattern[str]:
 
 
 _BMP_PUNCT_SYMBOL_OR_SPACE = _basic_plane_class(_PUNCT_SYMBOL_OR_SPACE)
-# Format characters are invisible: soft hyphens inside words (German news sets thousands),
-# zero-width spaces and joiners, direction marks, a byte-order mark. "Sea\u200brch" is "Search".
-_FORMAT = regex.compile(r"\p{Cf}+")
+# Invisible characters: format characters (soft hyphens inside words, which German news sets by
+# the thousand; zero-width spaces and joiners; direction marks; a byte-order mark) and the other
+# default-ignorable ones (variation selectors, the combining grapheme joiner). "Sea\u200brch" is "Search".
+_INVISIBLE = regex.compile(r"[\p{Cf}\p{Default_Ignorable_Code_Point}]+")
 _BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 _DIGIT_RUN = regex.compile(r"\d+(?:[\s.,:/-]*\d+)*")
 _WORD = regex.compile(r"\w+")
@@ -66,8 +67,8 @@ _INFO_SEPARATOR = re.compile("[\x1c-\x1f]")
 
 
 def normalize(text: str, *, mask_digits: bool = False) -> str:
-    """NFKC, casefold, format characters (soft hyphens, zero-width and direction marks) out,
-    punctuation and symbols to spaces, whitespace collapsed.
+    """NFKC, casefold, invisible characters (:func:`visible`) out, punctuation and symbols to
+    spaces, whitespace collapsed.
 
     With ``mask_digits`` every run of digits (with the separators inside dates, times and
     numbers such as ``3.5`` or ``2024-02-26``) becomes ``0``, so "Updated 3 hours ago" and
@@ -75,7 +76,7 @@ def normalize(text: str, *, mask_digits: bool = False) -> str:
     """
     text = unicodedata.normalize("NFKC", text).casefold()
     if not text.isascii():
-        text = _FORMAT.sub("", text)
+        text = _INVISIBLE.sub("", text)
     if mask_digits:
         text = _DIGIT_RUN.sub("0", text)
     if _INFO_SEPARATOR.search(text):  # str.split() would split on these; \s does not
@@ -115,6 +116,16 @@ def word_count(norm: str) -> int:
 
 
 def words(text: str) -> list[str]:
-    """The word tokens of ``text`` after NFKC, casefolding and format characters out (letters,
+    """The word tokens of ``text`` after NFKC, casefolding and invisible characters out (letters,
     digits, underscore)."""
-    return _WORD.findall(_FORMAT.sub("", unicodedata.normalize("NFKC", text).casefold()))
+    return _WORD.findall(visible(unicodedata.normalize("NFKC", text).casefold()))
+
+
+def visible(text: str) -> str:
+    """``text`` without invisible characters (soft hyphens, zero-width spaces and joiners,
+    direction marks, variation selectors), for patterns matched on text as written.
+
+    >>> visible("Sea\u200brch …\u200e")
+    'Search …'
+    """
+    return text if text.isascii() else _INVISIBLE.sub("", text)

@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 from textclean.normalize import _BMP_PUNCT_SYMBOL_OR_SPACE, normalize
 
 _REFERENCE = regex.compile(r"[\p{P}\p{S}\s]+")
-_FORMAT = regex.compile(r"\p{Cf}")
+_INVISIBLE = regex.compile(r"[\p{Cf}\p{Default_Ignorable_Code_Point}]")
 _DIGIT_RUN = regex.compile(r"\d+(?:[\s.,:/-]*\d+)*")
 
 
 def reference(text: str, mask_digits: bool = False) -> str:
-    text = _FORMAT.sub("", unicodedata.normalize("NFKC", text).casefold())
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text).casefold())
     if mask_digits:
         text = _DIGIT_RUN.sub("0", text)
     return _REFERENCE.sub(" ", text).strip()
@@ -26,7 +26,7 @@ def reference(text: str, mask_digits: bool = False) -> str:
 mixed = st.text(
     alphabet=st.one_of(
         st.sampled_from(string.printable + "\x1c\x1d\x1e\x1f\x85\xa0"),
-        st.sampled_from("’“”—–…©®€ßİﬁ\u0301\u2028\u3000éÉ\xad\u200b\u200e\ufeff"),
+        st.sampled_from("’“”—–…©®€ßİﬁ\u0301\u2028\u3000éÉ\xad\u200b\u200e\ufeff\ufe0f\u034f"),
         st.characters(),
     ),
     max_size=80,

@@ -15,7 +15,7 @@ import regex
 from .. import lexicon as words
 from .. import line_patterns
 from ..config import CleanConfig
-from ..normalize import SENTENCE_END, normalize, word_count
+from ..normalize import SENTENCE_END, normalize, visible, word_count
 from ..reasons import Reason
 from ..types import Block, Finding
 
@@ -56,6 +56,12 @@ class Context:
         return [normalize(block.text) for block in self.blocks]
 
     @cached_property
+    def visible(self) -> list[str]:
+        """Each block's text without invisible characters (:func:`~textclean.normalize.visible`):
+        what patterns on text as written ("…", "(Credit: …)") match."""
+        return [visible(block.text) for block in self.blocks]
+
+    @cached_property
     def word_counts(self) -> list[int]:
         """Each block's words (see :func:`~textclean.normalize.word_count` for Chinese and Japanese)."""
         return [word_count(norm) for norm in self.norms]
@@ -67,8 +73,8 @@ class Context:
         0 (no head) when no paragraph starts within ``HEAD_MAX_BLOCKS``: text of short
         lines only (verse, recipes, code, tables) has no headline area to clean.
         """
-        for index, block in enumerate(self.blocks[:HEAD_MAX_BLOCKS]):
-            if self.word_counts[index] >= 15 and SENTENCE_END.search(block.text):
+        for index, text in enumerate(self.visible[:HEAD_MAX_BLOCKS]):
+            if self.word_counts[index] >= 15 and SENTENCE_END.search(text):
                 return index
         return 0
 

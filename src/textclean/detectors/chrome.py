@@ -160,11 +160,11 @@ def caption(blocks: Sequence[Block], context: Context) -> list[Finding]:
     and gallery slides: three or more lines opening with a counter of one total ("3/50 …")."""
     slides: dict[str, list[Block]] = {}
     found = []
-    for block in blocks:
-        match = _caption_mark(block.text, context)
+    for block, text in zip(blocks, context.visible):
+        match = _caption_mark(text, context)
         if match:
             found.append(finding(block, Reason.CAPTION, 0.9, "caption", f"credit or caption mark '{clip(match.group(0).strip())}'"))
-        elif counter := _SLIDE_COUNTER.match(block.text):
+        elif counter := _SLIDE_COUNTER.match(text):
             slides.setdefault(counter.group("total"), []).append(block)
     for total, gallery in slides.items():
         if len(gallery) >= _MIN_GALLERY:
@@ -177,7 +177,7 @@ def user_patterns(blocks: Sequence[Block], context: Context) -> list[Finding]:
     """The caller's own patterns (``CleanConfig.extra_patterns``), each under its reason."""
     found = []
     for reason, pattern in context.lexicon.user_patterns.items():
-        for block in blocks:
-            if pattern and pattern.fullmatch(block.text):
+        for block, text in zip(blocks, context.visible):
+            if pattern and pattern.fullmatch(text):
                 found.append(finding(block, reason, 1.0, "user_patterns", f"matches a configured {reason.value} pattern"))
     return found

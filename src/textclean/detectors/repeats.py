@@ -109,7 +109,7 @@ def duplicate(blocks: Sequence[Block], context: Context) -> list[Finding]:
     """
     found = []
     for copy in [*earlier_copies(context).values(), *_short_head_copies(context)]:
-        if copy.kind == "prefix" or _QUESTION.search(blocks[copy.block].text):
+        if copy.kind == "prefix" or _QUESTION.search(context.visible[copy.block]):
             continue
         how = "exactly" if copy.kind == "exact" else f"{copy.similarity:.0%} similar"
         if copy.capped:
@@ -180,8 +180,8 @@ def _only_debris_after(index: int, context: Context) -> bool:
 
 def _last_paragraph(context: Context) -> int:
     for index in range(len(context.blocks) - 1, -1, -1):
-        block, norm = context.blocks[index], context.norms[index]
-        if context.word_counts[index] >= context.config.min_repeat_words and not _marker(block, norm, context):
+        text, norm = context.visible[index], context.norms[index]
+        if context.word_counts[index] >= context.config.min_repeat_words and not _marker(text, norm, context):
             return index
     return -1
 
@@ -197,13 +197,13 @@ def _lead_findings(run: list[Copy], blocks: Sequence[Block]) -> list[Finding]:
     return findings
 
 
-def _marker(block: Block, norm: str, context: Context) -> str | None:
-    if len(block.text) > _MAX_MARKER_CHARS:
+def _marker(text: str, norm: str, context: Context) -> str | None:
+    if len(text) > _MAX_MARKER_CHARS:
         return None
-    if _ELLIPSIS_ONLY.fullmatch(block.text):
-        return block.text
+    if _ELLIPSIS_ONLY.fullmatch(text):
+        return text
     # "Read more:" introduces a list of links; only a bare "Read more" marks a cut.
-    if not norm or block.text.endswith((":", "：")):
+    if not norm or text.endswith((":", "：")):
         return None
     return context.lexicon.truncation.match(norm)
 
@@ -211,13 +211,13 @@ def _marker(block: Block, norm: str, context: Context) -> str | None:
 def truncation(blocks: Sequence[Block], context: Context) -> list[Finding]:
     """Truncation markers ("...", "[…]", "Read more", "Lire la suite") and cut-off copies."""
     found = []
-    for block, norm in zip(blocks, context.norms):
-        marker = _marker(block, norm, context)
+    for block, text, norm in zip(blocks, context.visible, context.norms):
+        marker = _marker(text, norm, context)
         if marker:
             found.append(finding(block, Reason.TRUNCATION, 0.95, "truncation", f"the whole line is the truncation marker '{marker}'"))
     for copy in earlier_copies(context).values():
         # A cut-off copy shows its cut ("…") or stands at the very end of the text.
-        cut_visible = _ENDS_WITH_ELLIPSIS.search(blocks[copy.block].text) or _only_debris_after(copy.block, context)
+        cut_visible = _ENDS_WITH_ELLIPSIS.search(context.visible[copy.block]) or _only_debris_after(copy.block, context)
         if copy.kind == "prefix" and cut_visible:
             share = len(context.norms[copy.block]) / len(context.norms[copy.source])
             evidence = f"a cut-off copy of block {copy.source + 1} (its first {share:.0%})"
