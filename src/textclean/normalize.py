@@ -37,10 +37,11 @@ def _basic_plane_class(pattern: regex.Pattern[str]) -> re.Pattern[str]:
 
 
 _BMP_PUNCT_SYMBOL_OR_SPACE = _basic_plane_class(_PUNCT_SYMBOL_OR_SPACE)
-# Invisible characters: format characters (soft hyphens inside words, which German news sets by
-# the thousand; zero-width spaces and joiners; direction marks; a byte-order mark) and the other
-# default-ignorable ones (variation selectors, the combining grapheme joiner). "Sea\u200brch" is "Search".
-_INVISIBLE = regex.compile(r"[\p{Cf}\p{Default_Ignorable_Code_Point}]+")
+# Invisible characters, the format characters: soft hyphens inside words (German news sets them
+# by the thousand), zero-width spaces and joiners, direction marks, a byte-order mark. "Sea\u200brch"
+# is "Search". (Adding the other default-ignorables, variation selectors and the combining
+# grapheme joiner, doubles this pass's time for characters that scraped text hardly holds.)
+_INVISIBLE = regex.compile(r"\p{Cf}+")
 _BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 _DIGIT_RUN = regex.compile(r"\d+(?:[\s.,:/-]*\d+)*")
 _WORD = regex.compile(r"\w+")
@@ -75,8 +76,7 @@ def normalize(text: str, *, mask_digits: bool = False) -> str:
     "Updated 12 hours ago" normalize alike.
     """
     text = unicodedata.normalize("NFKC", text).casefold()
-    if not text.isascii():
-        text = _INVISIBLE.sub("", text)
+    text = visible(text)
     if mask_digits:
         text = _DIGIT_RUN.sub("0", text)
     if _INFO_SEPARATOR.search(text):  # str.split() would split on these; \s does not
@@ -123,9 +123,11 @@ def words(text: str) -> list[str]:
 
 def visible(text: str) -> str:
     """``text`` without invisible characters (soft hyphens, zero-width spaces and joiners,
-    direction marks, variation selectors), for patterns matched on text as written.
+    direction marks), for patterns matched on text as written.
 
     >>> visible("Sea\u200brch …\u200e")
     'Search …'
     """
-    return text if text.isascii() else _INVISIBLE.sub("", text)
+    # Format characters are neither ASCII nor printable: most text needs no regex pass (both
+    # checks are C loops; a line break makes a text unprintable, so isascii comes first).
+    return text if text.isascii() or text.isprintable() else _INVISIBLE.sub("", text)
