@@ -71,10 +71,9 @@ class DedupResult:
     them: ``hold_records=False``), ``kept_ids`` their ids. ``duplicates``: one per removed
     document, sorted by id; it includes documents of earlier runs (``superseded``) that a
     better copy in this run now replaces, or whose kept copy changed. ``reinstated``: documents
-    of earlier runs, removed then, that are kept copies again (a chain of near-copies in this run
-    outgrew what held them); their records are not in this run, so the index marks them
-    ``unwritten`` and the next run given them keeps them. ``candidates``: the pairs LSH proposed
-    and this run verified exactly (its cost grows with them)."""
+    of earlier runs, removed then, that are kept copies again (a chain of near-copies outgrew what
+    held them); their records are not in this run, and the next run given them keeps them.
+    ``candidates``: the pairs LSH proposed and this run verified exactly (its cost grows with them)."""
 
     kept: list[Record]
     kept_ids: list[str]
@@ -149,6 +148,12 @@ def described(own: np.ndarray, kept: np.ndarray, same_text: bool, config: DedupC
     if ct is not None and cont >= ct and min(own.size, kept.size) >= config.min_contained_shingles:
         return sim, cont, "contained"
     return sim, cont, "chained"
+
+
+def _unwritten(doc: StoredDoc) -> bool:
+    """Whether no run wrote ``doc``'s result: added by a run that stopped before writing its
+    output, or removed then and a kept copy now (its record belongs in the next output)."""
+    return doc.written == "" or doc.kept == doc.id != doc.written
 
 
 class DedupIndex:
@@ -231,18 +236,20 @@ class DedupIndex:
                     self._on_reject(record, str(exc).removeprefix(f"{record.where}: "))
                     continue
                 if stored is not None:
-                    if stored.unwritten:  # its run stopped before writing it
+                    mine = _unwritten(stored)
+                    if mine:  # its run stopped before writing it, or it is a kept copy again
                         self._take(record)
                     else:
                         self._seen.append(record.id)
-                    if stored.links and record.id not in fresh:
-                        # Settled again: a Redis worker killed mid-batch leaves its documents unassigned.
+                    if (stored.links or mine or stored.kept != stored.id) and record.id not in fresh:
+                        # Settled again (a Redis worker killed mid-batch leaves its documents
+                        # unassigned), and its kept copy read, as the result names it.
                         fresh |= self._pull_group(record.id)
                         touched.add(record.id)
                     continue
                 rep = self.store.exact_match(exact)
                 info = StoredDoc(record.id, len(record.text), int(own.size), exact,
-                                 self._policy.value_of(record.fields), record.id, record.id, unwritten=True)
+                                 self._policy.value_of(record.fields), record.id, record.id)
                 if rep is not None:  # an exact copy: linked to the first copy, not put in LSH
                     info = replace(info, links=((rep, SIMILAR),))
                     self.store.add(info, own, None)
@@ -311,9 +318,7 @@ class DedupIndex:
             group = min(members)
             for m, doc in docs.items():
                 if (doc.kept, doc.group) != (kept[m], group):
-                    # Another run's document kept again: no output of this run can hold it.
-                    reinstated = m not in self._run_ids and kept[m] == m != doc.kept
-                    self._info[m] = replace(doc, kept=kept[m], group=group, unwritten=doc.unwritten or reinstated)
+                    self._info[m] = replace(doc, kept=kept[m], group=group)
                     changed.add(m)
                     if m not in self._run_ids and doc.kept != kept[m]:
                         self._kept_before.setdefault(m, doc.kept)
@@ -326,7 +331,10 @@ class DedupIndex:
     def result(self) -> DedupResult:
         """Kept records and duplicates of everything added through this object."""
         removed = [d for d in self._order if self._info[d].kept != d]
-        moved = sorted(d for d, before in self._kept_before.items() if self._info[d].kept != before)
+        # Other runs' documents whose kept copy this run changed, or whose written result is out
+        # of date (a run that stopped before writing its output changed it).
+        moved = sorted({d for d, before in self._kept_before.items() if self._info[d].kept != before}
+                       | {d for d, doc in self._info.items() if d not in self._run_ids and doc.written not in ("", doc.kept)})
         superseded = [d for d in moved if self._info[d].kept != d]
         reinstated = [d for d in moved if self._info[d].kept == d]
         seen = set(self._seen)
@@ -343,11 +351,12 @@ class DedupIndex:
         return DedupResult(kept=kept, kept_ids=kept_ids, duplicates=duplicates, superseded=superseded,
                            candidates=self._candidates, reinstated=reinstated)
 
-    def mark_written(self) -> None:
-        """Record that this run's results are written (its output and clusters): its documents
-        are no longer ``unwritten``, so a later run given them again removes them as ``already_indexed``."""
+    def mark_written(self, result: DedupResult) -> None:
+        """Record that ``result`` (this run's :meth:`result`) is written, its output and clusters:
+        a later run given these records again removes them as ``already_indexed``."""
+        written = {d: self._info[d].kept for d in [*self._order, *result.superseded]}
         with self.store.transaction():
-            self.store.mark_written(self._order)
+            self.store.mark_written(written)
 
     def query(self, text: str) -> list[Duplicate]:
         """Indexed documents that ``text`` duplicates (verified), most similar first; adds nothing.
@@ -393,5 +402,5 @@ def dedup_records(records: Iterable[Record], *, config: DedupConfig | None = Non
         result = index.result()
         if deliver is not None:
             deliver(result)
-        index.mark_written()
+        index.mark_written(result)
         return result

@@ -16,7 +16,7 @@ its links and settles its group again.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, replace
 import json
@@ -156,6 +156,8 @@ class RedisStore:
         old = self.docs(d.id for d in docs)
         pipe = self._r.pipeline()
         for doc in docs:
+            if doc.written != old[doc.id].written:  # only mark_written writes it; keep the stored value
+                doc = replace(doc, written=old[doc.id].written)
             before = old[doc.id].group
             if before != doc.group:
                 pipe.srem(self._key(f"members:{before}"), doc.id)
@@ -163,11 +165,10 @@ class RedisStore:
             pipe.hset(self._key("docs"), doc.id, json.dumps(asdict(doc)))
         pipe.execute()
 
-    def mark_written(self, ids: Iterable[str]) -> None:
-        unwritten = [replace(doc, unwritten=False) for doc in self.docs(ids).values() if doc.unwritten]
+    def mark_written(self, kept_of: Mapping[str, str]) -> None:
         pipe = self._r.pipeline()
-        for doc in unwritten:
-            pipe.hset(self._key("docs"), doc.id, json.dumps(asdict(doc)))
+        for doc in self.docs(kept_of).values():
+            pipe.hset(self._key("docs"), doc.id, json.dumps(asdict(replace(doc, written=kept_of[doc.id]))))
         pipe.execute()
 
     def close(self) -> None:
@@ -175,4 +176,5 @@ class RedisStore:
 
 
 def _doc(data: dict) -> StoredDoc:
-    return StoredDoc(**{**data, "links": links_from_json(data["links"])})
+    # An index from before ``written``: every result was written.
+    return StoredDoc(**{"written": data["kept"], **data, "links": links_from_json(data["links"])})

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
@@ -88,10 +88,12 @@ class StoredDoc:
 
     ``kept``: the document kept for its cluster. ``group``: the smallest id of its linked group
     (see :mod:`textclean.clusters`), by which an index pulls the whole group. ``links``: the
-    earlier documents it was verified against when added, as ``(id, kind)`` pairs. ``unwritten``:
-    no run has yet written what became of it (added by a run that stopped before its output was
-    written, or a removed document that is a kept copy again): the next run that reads its record
-    treats it as its own, so the record is not lost.
+    earlier documents it was verified against when added, as ``(id, kind)`` pairs. ``written``: the kept
+    copy the last run that wrote this document's result named ("" before any did). A kept document
+    whose result was never written that way (its run stopped before writing its output; or it was
+    removed then and is a kept copy again) is taken by the next run given its record, so the
+    record is not lost; a document of another run whose kept copy differs from ``written`` is
+    reported by the run that reads it (superseded, or kept again).
     """
 
     id: str
@@ -102,7 +104,7 @@ class StoredDoc:
     kept: str = ""
     group: str = ""
     links: tuple[tuple[str, str], ...] = ()
-    unwritten: bool = False
+    written: str = ""
 
 
 def links_from_json(links: list) -> tuple[tuple[str, str], ...]:
@@ -247,9 +249,11 @@ class MemoryStore:
         return found
 
     def update(self, docs: Iterable[StoredDoc]) -> None:
-        """Write the kept copy, group, links and ``unwritten`` of documents already added."""
+        """Write the kept copy, group and links of documents already added."""
         for doc in docs:
             old = self._docs[doc.id]
+            if doc.written != old.written:  # only mark_written writes it; keep the stored value
+                doc = replace(doc, written=old.written)
             if old.group != doc.group:
                 if old.group != doc.id:
                     self._members[old.group].discard(doc.id)
@@ -257,13 +261,13 @@ class MemoryStore:
                     self._members.setdefault(doc.group, set()).add(doc.id)
             self._docs[doc.id] = doc
 
-    def mark_written(self, ids: Iterable[str]) -> None:
-        """Clear ``unwritten`` on documents already added."""
-        for doc_id in ids:
-            doc = self._docs[doc_id]
-            if doc.unwritten:  # positional: dataclasses.replace costs 5x more, once per document of a run
-                self._docs[doc_id] = StoredDoc(doc.id, doc.length, doc.size, doc.exact, doc.keep_value, doc.kept,
-                                               doc.group, doc.links)
+    def mark_written(self, kept_of: Mapping[str, str]) -> None:
+        """Record that the results of documents already added are written: ``written`` becomes the
+        kept copy given for each (document id to kept id)."""
+        for doc_id, kept in kept_of.items():
+            doc = self._docs[doc_id]  # positional: dataclasses.replace costs 5x more, once per document of a run
+            self._docs[doc_id] = StoredDoc(doc.id, doc.length, doc.size, doc.exact, doc.keep_value, doc.kept,
+                                           doc.group, doc.links, kept)
 
     def close(self) -> None:
         pass
@@ -285,7 +289,7 @@ CREATE TABLE IF NOT EXISTS docs (
     links TEXT NOT NULL,
     indexed INTEGER NOT NULL,
     shingles BLOB NOT NULL,
-    unwritten INTEGER NOT NULL DEFAULT 0
+    written TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS docs_exact ON docs (exact) WHERE indexed = 1;
 CREATE INDEX IF NOT EXISTS docs_grp ON docs (grp);
@@ -321,8 +325,11 @@ class SQLiteStore:
                 params.check_same(IndexParams.from_json(saved), path)
             self._db.executescript(_SCHEMA)
             columns = {row[1] for row in self._db.execute("PRAGMA table_info(docs)")}
-            if "unwritten" not in columns:  # an index written before the column (same format otherwise)
-                self._db.execute("ALTER TABLE docs ADD COLUMN unwritten INTEGER NOT NULL DEFAULT 0")
+            if "written" not in columns:  # an index from before the column: every result was written
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.execute("ALTER TABLE docs ADD COLUMN written TEXT NOT NULL DEFAULT ''")
+                self._db.execute("UPDATE docs SET written = kept")
+                self._db.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             if "unable to open" in str(exc):
                 raise IndexMismatchError(f"{path}: cannot open or create an index there ({exc}); does its folder exist?") from exc
@@ -403,10 +410,10 @@ class SQLiteStore:
 
     def add(self, doc: StoredDoc, shingles: np.ndarray, signature: np.ndarray | None) -> None:
         cur = self._db.execute(
-            "INSERT INTO docs (id, length, size, exact, keep_value, kept, grp, links, indexed, shingles, unwritten) "
+            "INSERT INTO docs (id, length, size, exact, keep_value, kept, grp, links, indexed, shingles, written) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (doc.id, doc.length, doc.size, doc.exact, json.dumps(doc.keep_value), doc.kept, doc.group,
-             json.dumps(doc.links), int(signature is not None), shingles.astype("<u4").tobytes(), int(doc.unwritten)),
+             json.dumps(doc.links), int(signature is not None), shingles.astype("<u4").tobytes(), doc.written),
         )
         if signature is not None:
             rowid = cur.lastrowid
@@ -428,8 +435,8 @@ class SQLiteStore:
         return rows
 
     def docs(self, ids: Iterable[str]) -> dict[str, StoredDoc]:
-        rows = self._select("id, length, size, exact, keep_value, kept, grp, links, unwritten", ids)
-        return {r[0]: StoredDoc(*r[:4], json.loads(r[4]), r[5], r[6], links_from_json(json.loads(r[7])), bool(r[8]))
+        rows = self._select("id, length, size, exact, keep_value, kept, grp, links, written", ids)
+        return {r[0]: StoredDoc(*r[:4], json.loads(r[4]), r[5], r[6], links_from_json(json.loads(r[7])), r[8])
                 for r in rows}
 
     def shingles(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
@@ -439,11 +446,11 @@ class SQLiteStore:
         return {r[0] for r in self._db.execute("SELECT id FROM docs WHERE grp = ?", (group,))}
 
     def update(self, docs: Iterable[StoredDoc]) -> None:
-        self._db.executemany("UPDATE docs SET kept = ?, grp = ?, links = ?, unwritten = ? WHERE id = ?",
-                             [(d.kept, d.group, json.dumps(d.links), int(d.unwritten), d.id) for d in docs])
+        self._db.executemany("UPDATE docs SET kept = ?, grp = ?, links = ? WHERE id = ?",
+                             [(d.kept, d.group, json.dumps(d.links), d.id) for d in docs])
 
-    def mark_written(self, ids: Iterable[str]) -> None:
-        self._db.executemany("UPDATE docs SET unwritten = 0 WHERE id = ? AND unwritten = 1", ((i,) for i in ids))
+    def mark_written(self, kept_of: Mapping[str, str]) -> None:
+        self._db.executemany("UPDATE docs SET written = ? WHERE id = ?", ((k, i) for i, k in kept_of.items()))
 
     def close(self) -> None:
         self._db.close()

@@ -14,6 +14,7 @@ import pytest
 
 from textclean.dedup import DedupConfig, DedupIndex, dedup_records
 from textclean.errors import IndexMismatchError
+from textclean.io import Record
 from textclean.minhash import MinHasher
 from textclean.store import MemoryStore, SQLiteStore
 
@@ -103,12 +104,12 @@ def test_an_index_of_an_older_format_is_refused_by_name(tmp_path):
         dedup_records(make_corpus(1, n_base=3), path=str(path))
 
 
-def test_an_index_written_before_the_unwritten_column_opens_with_every_document_written(tmp_path):
+def test_an_index_written_before_the_written_column_opens_with_every_document_written(tmp_path):
     path = tmp_path / "seen.sqlite"
     records = make_corpus(2, n_base=20)
     first = dedup_records(records[:40], path=str(path))
     with sqlite3.connect(path) as db:
-        db.execute("ALTER TABLE docs DROP COLUMN unwritten")
+        db.execute("ALTER TABLE docs DROP COLUMN written")
     second = dedup_records(records, path=str(path))
     assert {d.id for d in second.duplicates if d.reason == "already_indexed"} == {r.id for r in records[:40]}
     assert stored_mapping(path) == final_mapping(records, dedup_records(records))
@@ -345,3 +346,64 @@ def test_compact_storage_behaves_like_datasketch_dict_storage():
     for row in rows:
         assert sorted(compact.query(hasher.lean(row))) == sorted(plain.query(hasher.lean(row)))
     assert [len(t) for t in compact.hashtables] == [len(t) for t in plain.hashtables]
+
+
+def _records(**texts):
+    return [Record(id=i, text=t, source="-") for i, t in texts.items()]
+
+
+def _fail(result):
+    raise OSError(28, "No space left on device")
+
+
+def _chain():
+    """b lies inside a; c ⊂ d ⊂ e are near-copies of b growing past a (see test_dedup_cli)."""
+    words = lambda prefix, n: [f"{prefix}{i}" for i in range(n)]
+    common = words("c", 60)
+    c = common + words("d", 8)
+    d = c + words("e", 10)
+    return (_records(a=" ".join(common + words("a", 20)), b=" ".join(common)),
+            _records(c=" ".join(c), d=" ".join(d), e=" ".join(d + words("f", 12))))
+
+
+def test_a_document_kept_again_while_its_run_writes_is_written_by_the_next_run_given_it(tmp_path):
+    # Run 1 computed its result (b inside a) before run 2 made b a kept copy again; run 1 then
+    # wrote its stale result. b used to be lost for good: every later run called it already_indexed.
+    path, config = str(tmp_path / "seen.sqlite"), DedupConfig(keep="first")
+    run1, run2 = _chain()
+    first = DedupIndex(config, path=path)
+    first.add(run1)
+    stale = first.result()
+    with DedupIndex(config, path=path) as second:
+        second.add(run2)
+        second.mark_written(second.result())
+        assert second.result().reinstated == ["b"]
+    first.mark_written(stale)
+    first.close()
+    assert [r.id for r in dedup_records(run1, config=config, path=path).kept] == ["b"]
+
+
+def test_after_a_failed_run_part_of_its_input_runs_alone(tmp_path):
+    # x's kept copy y was never read into the run: KeyError: 'y'.
+    path = str(tmp_path / "seen.sqlite")
+    text = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu"
+    records = _records(x=text, y=text + " nu")
+    with pytest.raises(OSError):
+        dedup_records(records, path=path, deliver=_fail)
+    alone = dedup_records(records[:1], path=path)
+    assert alone.kept == [] and [(d.id, d.duplicate_of) for d in alone.duplicates] == [("x", "y")]
+    assert [r.id for r in dedup_records(records[1:], path=path).kept] == ["y"]
+
+
+def test_after_a_failed_run_the_rerun_reports_what_it_superseded(tmp_path):
+    # The failed run stored x's new kept copy; the rerun saw no change and reported nothing, so
+    # x (written by run 0) and y (written now) both stayed kept.
+    path = str(tmp_path / "seen.sqlite")
+    text = " ".join(f"w{i}" for i in range(60))
+    dedup_records(_records(x=text, u="something else entirely, not like x at all"), path=path)
+    with pytest.raises(OSError):
+        dedup_records(_records(y=text + " and one more sentence"), path=path, deliver=_fail)
+    rerun = dedup_records(_records(y=text + " and one more sentence"), path=path)
+    assert rerun.superseded == ["x"] and [(d.id, d.duplicate_of) for d in rerun.duplicates] == [("x", "y")]
+    again = dedup_records(_records(z="a third text, unrelated to the others here"), path=path)
+    assert again.superseded == []
