@@ -113,8 +113,8 @@ def check_output_paths(outputs: Mapping[str, str | None], *, inputs: Sequence[st
 
 
 def _check_writable_place(option: str, path: str) -> None:
-    if os.path.isdir(path) or path.endswith(os.sep):
-        raise ConfigError(f"{option} {path} is a folder; name a file")
+    if (os.path.isdir(path) or path.endswith(os.sep)) and not path.rstrip(os.sep).lower().endswith(".parquet"):
+        raise ConfigError(f"{option} {path} is a folder; name a file")  # Spark writes Parquet as a folder
     parent = Path(path).absolute().parent
     while not parent.exists():
         parent = parent.parent

@@ -86,3 +86,32 @@ def test_bytes_that_are_not_utf8_stop_the_run_as_on_the_local_engine(spark, tmp_
     assert "caf\ufffd au lait" in (tmp_path / "o.jsonl").read_text()
     corpus.write_bytes(good + b"\n")  # U+FFFD alone is text, not an error
     assert run(str(corpus), "--id-key", "url", "-o", str(tmp_path / "o.jsonl"), "--engine", "spark").exit_code == 0
+
+
+def test_file_names_are_literal_blank_lines_go_and_outputs_are_checked(spark, tmp_path):
+    # Spark expanded "a[1].jsonl" again (reading a1.jsonl), stopped at a line of a tab (local skips
+    # it), overwrote an input named as -o, and read only the Parquet of a Parquet + JSONL mix.
+    (tmp_path / "a[1].jsonl").write_text(json.dumps(ROWS[0]) + "\n\t\n")
+    (tmp_path / "a1.jsonl").write_text(json.dumps(ROWS[3]) + "\n")
+    out = tmp_path / "out.jsonl"
+    result = run(str(tmp_path / "a[1].jsonl"), "--id-key", "url", "-o", str(out), "--engine", "spark", "--master", "local[2]")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["url"] for line in out.read_text().splitlines()] == ["a"]
+    same = run(str(tmp_path / "a1.jsonl"), "--id-key", "url", "-o", str(tmp_path / "a1.jsonl"), "--engine", "spark")
+    assert same.exit_code == 1 and f"-o {tmp_path / 'a1.jsonl'} is the input" in same.stderr
+    spark.createDataFrame([("x", "a text")], "url string, text string").write.parquet(str(tmp_path / "p.parquet"))
+    mixed = run(str(tmp_path / "p.parquet"), str(tmp_path / "a1.jsonl"), "--id-key", "url", "-o", str(out),
+                "--engine", "spark")
+    assert mixed.exit_code == 1 and "one kind at a time" in mixed.stderr
+
+
+def test_a_nan_keep_value_loses_as_on_the_local_engine(spark, tmp_path):
+    # to_json wrote NaN as the string "NaN", and every string outranks every number.
+    source = tmp_path / "in.parquet"
+    spark.createDataFrame([("a", ARTICLE, float("nan")), ("b", ARTICLE, 2.0), ("c", ARTICLE, float("inf"))],
+                          "url string, text string, date double").write.parquet(str(source))
+    clusters = tmp_path / "clusters.jsonl"
+    result = run(str(source), "--id-key", "url", "--keep", "latest:date", "-o", str(tmp_path / "out.parquet"),
+                 "--clusters", str(clusters), "--engine", "spark", "--master", "local[2]")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["duplicate_of"] for line in clusters.read_text().splitlines()] == ["b", "b"]

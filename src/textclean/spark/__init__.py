@@ -78,12 +78,24 @@ def documents(df, *, text_col: str, id_col: str, keep_field: str | None):
     if not isinstance(df.schema[text_col].dataType, StringType):
         raise ConfigError(f"column {text_col!r} is {df.schema[text_col].dataType.simpleString()}, not a string; "
                           "choose the text column with text_col=")
-    keep_json = (F.to_json(F.struct(F.col(keep_field).alias(keep_field))) if keep_field
+    keep_json = (F.to_json(F.struct(_orderable(df, keep_field).alias(keep_field))) if keep_field
                  else F.lit(None).cast("string"))
     docs = df.select(F.col(id_col).cast("string").alias("id"), F.col(text_col).alias("text"),
                      keep_json.alias("keep_json"))
     check_documents(docs, text_col=text_col, id_col=id_col)
     return docs
+
+
+def _orderable(df, name: str):
+    """Column ``name`` as the keep policy can order it: a NaN or infinite float as null (to_json
+    writes NaN as the string "NaN", which would outrank every number), as the local engine reads it."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import DoubleType, FloatType
+
+    column = F.col(f"`{name}`")
+    if not isinstance(df.schema[name].dataType, (DoubleType, FloatType)):
+        return column
+    return F.when(F.isnan(column) | column.isin(float("inf"), float("-inf")), None).otherwise(column)
 
 
 def not_utf8(column: str):

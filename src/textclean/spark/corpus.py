@@ -9,6 +9,7 @@ file (or ``-``), streamed to the driver a partition at a time.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -19,7 +20,7 @@ from ..config import DedupConfig
 from ..dedup import REASONS
 from ..errors import ConfigError, InputError
 from ..keep import KeepPolicy
-from ..output import atomic_output, jsonl_line
+from ..output import atomic_output, check_output_paths, jsonl_line
 from ..wet import WET_FIELDS, is_wet_path
 from .wet import LINES_SCHEMA, raise_first_error, wet_lines
 
@@ -77,7 +78,8 @@ def _read_jsonl(spark, paths: Sequence[str], text_key: str, id_key: str, keep_fi
 
     # Lines travel as bytes: Spark keeps a byte that is not UTF-8 inside its string, and Arrow
     # cannot hand such a string to Python.
-    lines = (spark.read.text(list(paths)).where(F.trim("value") != "")
+    # Blank lines go, as on the local engine (which strips ASCII whitespace, as Java's \s is).
+    lines = (spark.read.text([_literal(p) for p in paths]).where(~F.col("value").rlike(r"^\s*$"))
              .select(F.monotonically_increasing_id().alias("pos"), F.input_file_name().alias("file"),
                      F.col("value").cast("binary").alias("line")))
     parsed = lines.mapInPandas(_parse_lines(text_key, id_key, keep_field, errors), LINES_SCHEMA).localCheckpoint(eager=True)
@@ -97,14 +99,16 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
 
     if io.STDIO in inputs:
         raise ConfigError("--engine spark reads files, not stdin; write the records to a JSONL or Parquet file")
-    files = [p for p in inputs if is_parquet(p)] or io.expand_inputs(inputs)
+    parquet = [p for p in inputs if is_parquet(p)]
+    files = parquet if len(parquet) == len(inputs) else io.expand_inputs(inputs)
     kind = _kind(files)
+    check_output_paths({"-o": output, "--clusters": clusters}, inputs=[*inputs, *files])
     if id_key is None and kind != "wet":
         raise ConfigError("--engine spark needs --id-key: the field holding each record's unique id")
     spark = spark_session(master)
     keep_field = KeepPolicy.parse(config.keep).field
     if kind == "parquet":
-        frame = spark.read.parquet(*files)
+        frame = spark.read.parquet(*files)  # as given: 'shards/*.parquet' is Spark's to expand
         annotated = dedup(frame, text_col=text_key, id_col=id_key, config=config)
         annotation = annotated.select(F.col(id_key).cast("string").alias("id"), "cluster_id", "duplicate_of",
                                       "similarity", "containment", "reason")
@@ -123,7 +127,7 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
                 .orderBy("file", "pos"))
         if is_parquet(output):
             schema = (", ".join(f"`{name}` string" for name in (*WET_FIELDS, text_key)) if kind == "wet"
-                      else spark.read.json(list(files)).schema)
+                      else spark.read.json([_literal(p) for p in files]).schema)
             kept.select(F.from_json("line", schema).alias("r")).select("r.*").write.mode("overwrite").parquet(output)
         else:
             with atomic_output(output) as out:
@@ -139,6 +143,12 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
     parts = ", ".join(f"{reasons[r]} {r}" for r in REASONS if reasons[r])
     return (f"dedup: {total} documents, {total - n_removed} kept, {n_removed} removed"
             + (f" ({parts})" if parts else "") + f"; Spark {spark.version} on {master}")
+
+
+def _literal(path: str) -> str:
+    """``path`` as Spark's readers take it literally: they expand glob characters again, so
+    ``a[1].jsonl`` would read ``a1.jsonl`` (the paths here are already expanded)."""
+    return re.sub(r"([\\\[\]{}*?])", r"\\\1", path)
 
 
 def _kind(files: Sequence[str]) -> str:
