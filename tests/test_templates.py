@@ -1,6 +1,7 @@
 """Site templates: learning, variants, body protection, the model file, the CLI, the dev set."""
 from __future__ import annotations
 
+import gzip
 import json
 import random
 import sys
@@ -199,6 +200,9 @@ def test_save_load_roundtrip_and_refusals(tmp_path, model):
     model.save(path)
     loaded = TemplateModel.load(path)
     assert loaded.to_dict() == model.to_dict()
+    model.save(tmp_path / "templates.json.gz")  # it was written plain, and read back as bytes
+    assert gzip.decompress((tmp_path / "templates.json.gz").read_bytes()).decode() == model.to_json()
+    assert TemplateModel.load(tmp_path / "templates.json.gz").to_dict() == model.to_dict()
     assert loaded.match("example.com", ["Most read"])[0][0].text == "Most read"
     data = json.loads(path.read_text())
     data["format"] = "textclean-templates/0"

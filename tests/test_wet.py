@@ -208,3 +208,12 @@ def test_id_key_chooses_a_wet_field_as_the_id_and_other_fields_are_errors(tmp_pa
     assert wrong.exit_code == 1 and "--id-key 'id' is not a field of WET records; they have url, date" in wrong.output
     wrong = CliRunner().invoke(main, ["dedup", wet, "--keep", "latest:crawled"])
     assert wrong.exit_code == 1 and "the keep policy's field 'crawled' is not a field of WET records" in wrong.output
+
+
+def test_a_wet_file_of_plain_text_is_an_error_not_zero_records(tmp_path):
+    # warcio reads a text line as an ARC record, which was skipped: 0 documents, exit 0.
+    wet = tmp_path / "notes.wet"
+    wet.write_text("a b c d e\nsome notes\n")
+    result = CliRunner().invoke(main, ["clean", str(wet), "-o", "-"])
+    assert result.exit_code == 1
+    assert f"{wet}: not a readable WARC/WET file after record 0: it is ARC, not WARC" in result.stderr

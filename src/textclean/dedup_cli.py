@@ -155,7 +155,7 @@ def _write_outputs(result: DedupResult, records: Iterator[Record], output: str, 
               help="Processes computing shingles and signatures (local engine); the result is the same for any number.")
 def dedup(inputs, output, clusters, index_path, redis_url, threshold, containment, keep, shingles, shingle_size,
           text_key, id_key, encoding, decode_errors, on_error, rejected, verbose, engine, master, jobs) -> None:
-    """Remove duplicate and near-duplicate documents from INPUT files (JSONL, WET, text files, or -).
+    """Remove duplicate and near-duplicate documents from INPUT files (JSONL, WET, text files, or - for JSONL on stdin).
 
     Records keep all their fields. Against an --index, documents seen in earlier runs count:
     a document seen before is removed, and a better copy now replaces an earlier one (the

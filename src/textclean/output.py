@@ -56,7 +56,7 @@ def atomic_output(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an output gets the usual mode
         with os.fdopen(fd, "wb") as raw:
             # mtime 0 and no name in the header: the same output gives the same bytes.
-            packed = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) if path.endswith(".gz") else None
+            packed = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) if path.lower().endswith(".gz") else None
             fh = TextIOWrapper(packed or raw, encoding=encoding, newline="")
             yield fh
             with _naming(path):

@@ -29,8 +29,10 @@ from datasketch import MinHashLSH
 from rapidfuzz import fuzz
 
 from .errors import ConfigError, IndexMismatchError, InputError, check_share
+from .io import open_binary
 from .minhash import SCHEME, MinHasher, choose_bands
 from .normalize import SENTENCE_END, normalize, word_count
+from .output import atomic_output
 from .shingles import SHINGLE_HASH_VERSION, Shingling
 
 FORMAT = "textclean-templates/1"
@@ -157,13 +159,16 @@ class TemplateModel:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
 
     def save(self, path: str | Path) -> None:
-        """Write the model to ``path`` as JSON; :meth:`load` reads it back."""
-        Path(path).write_text(self.to_json(), encoding="utf-8")
+        """Write the model to ``path`` as JSON (gzip-compressed for a ``.gz`` name, whole or not
+        at all); :meth:`load` reads it back."""
+        with atomic_output(str(path)) as out:
+            out.write(self.to_json())
 
     @classmethod
     def load(cls, path: str | Path) -> TemplateModel:
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            with open_binary(str(path)) as fh:
+                data = json.loads(fh.read().decode("utf-8"))
         except (OSError, ValueError) as exc:
             raise InputError(f"{path}: not a readable template model ({exc}); make one with `textclean learn`") from exc
         return cls.from_dict(data, source=str(path))

@@ -60,6 +60,9 @@ def iter_wet(
     with open_binary(path, stdin) as stream:
         try:
             for number, warc in enumerate(ArchiveIterator(stream), start=1):
+                if not warc.format.startswith("warc"):  # warcio also reads ARC, which any text line resembles
+                    number -= 1  # the file holds no WARC record from here
+                    raise ArchiveLoadFailed(f"it is {warc.format.upper()}, not WARC")
                 if warc.rec_type != "conversion":
                     continue
                 stats.records += 1
