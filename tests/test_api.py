@@ -141,3 +141,28 @@ def test_invisible_format_characters_do_not_hide_debris():
     body = "\n".join(f"{prose} Paragraph {i}." for i in range(5))
     for marker in ("...\u200b", "\u200e...", "\ufeff…", "[\u200b…]", ".\xad.\xad."):
         assert Cleaner().clean(f"{body}\n{marker}").text == body
+
+
+def test_auto_with_a_custom_detector_keeps_full_page_mode():
+    # detectors_enabled replaced the page preset's detectors too: a page dump lost low_content.
+    from textclean import CleanConfig, Reason
+
+    def shouting(blocks, context):
+        return [Finding(b.index, Reason.PROMO, 1.0, "shouting", "all capitals") for b in blocks if b.text.isupper()]
+
+    page = "\n".join(["Home", "News", "Sport", "Weather", "Contact us", "Sign in", "Search", "Menu"] * 3
+                     + ["BUY NOW"]
+                     + ["The council met on Tuesday and voted to keep the library open for another year."] * 6
+                     + ["About us", "Privacy policy", "Terms of use", "Cookies", "Careers"] * 3)
+    plain = Cleaner(preset="auto").clean(page)
+    custom = Cleaner(preset="auto", detectors={"shouting": shouting},
+                     detectors_enabled=(*CleanConfig().detectors, "shouting")).clean(page)
+    assert plain.preset == custom.preset == "page"
+    assert custom.text == plain.text.replace("BUY NOW\n", "")
+    assert any(span.detector == "shouting" for span in custom.removed)
+    with pytest.raises(ConfigError, match="detectors_enabled is a list of detector names"):
+        Cleaner(detectors_enabled="navigation")
+    with pytest.raises(ConfigError, match="templates is a TemplateModel"):
+        Cleaner(templates="tmpl.json")
+    with pytest.raises(ConfigError, match="thresholds maps reasons to scores"):
+        Cleaner(thresholds=[("duplicate", 0.4)])

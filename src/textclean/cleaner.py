@@ -44,10 +44,19 @@ class Cleaner:
     ) -> None:
         if config is not None and preset is not None:
             raise ConfigError("pass either a config or a preset, not both")
+        if isinstance(detectors_enabled, str):
+            raise ConfigError(f"detectors_enabled is a list of detector names, got {detectors_enabled!r}; "
+                              f"e.g. ({detectors_enabled!r},)")
+        if templates is not None and not isinstance(templates, TemplateModel):
+            raise ConfigError(f"templates is a TemplateModel (textclean.learn_templates, TemplateModel.load), "
+                              f"got {type(templates).__name__}")
         # Full-page removal on an extracted article would cut its short lines: only dumps get it.
         self._full_page = None
         if preset == AUTO:
-            self._full_page = Cleaner(preset="page", detectors=detectors, detectors_enabled=detectors_enabled,
+            # The page preset keeps its own detectors; the caller's own ones run there too.
+            own = [name for name in detectors_enabled or () if name in (detectors or {})]
+            page_enabled = (*CleanConfig.preset("page").detectors, *own) if detectors_enabled is not None else None
+            self._full_page = Cleaner(preset="page", detectors=detectors, detectors_enabled=page_enabled,
                                       templates=templates, **overrides)
             preset = "default"
         if config is None:

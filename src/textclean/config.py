@@ -76,7 +76,7 @@ class CleanConfig:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{name} must be a whole number of at least 1, got {value!r}")
-        thresholds = {str(Reason(_reason(k))): v for k, v in self.thresholds.items()}
+        thresholds = {str(Reason(_reason(k))): v for k, v in _mapping(self.thresholds).items()}
         for reason, value in thresholds.items():  # 0 would drop blocks a detector protects (score 0)
             check_share(f"thresholds[{reason!r}]", value, zero=False)
         object.__setattr__(self, "detectors", tuple(self.detectors))
@@ -113,12 +113,18 @@ class CleanConfig:
         (0.4, 0.9)
         """
         if "thresholds" in overrides:
-            changed = {_reason(key): value for key, value in overrides["thresholds"].items()}
+            changed = {_reason(key): value for key, value in _mapping(overrides["thresholds"]).items()}
             overrides["thresholds"] = {**self.thresholds, **changed}
         return dataclasses.replace(self, **overrides)
 
     def threshold(self, reason: Reason) -> float:
         return self.thresholds[reason.value]
+
+
+def _mapping(thresholds: Any) -> Mapping[str, Any]:
+    if not isinstance(thresholds, Mapping):
+        raise ConfigError(f"thresholds maps reasons to scores, e.g. {{'duplicate': 0.4}}; got {thresholds!r}")
+    return thresholds
 
 
 def _strings(name: str, values: Any) -> tuple[str, ...]:
