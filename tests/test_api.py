@@ -166,3 +166,14 @@ def test_auto_with_a_custom_detector_keeps_full_page_mode():
         Cleaner(templates="tmpl.json")
     with pytest.raises(ConfigError, match="thresholds maps reasons to scores"):
         Cleaner(thresholds=[("duplicate", 0.4)])
+
+
+def test_replaying_spans_that_do_not_fit_the_text_is_an_error():
+    # An inverted span gave garbled text ("Searcarch...") instead of an error.
+    from textclean import Span, apply_removals
+
+    text = "Search\nThe council voted."
+    with pytest.raises(ValueError, match="removed span 5..2 is not within"):
+        apply_removals(text, [Span(5, 2, 0, Reason.NAVIGATION, 1.0, "navigation", "", "Search")])
+    with pytest.raises(ValueError, match="not within the text's 25 characters"):
+        apply_removals(text, [{"start": 20, "end": 40}])

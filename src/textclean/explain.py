@@ -6,7 +6,8 @@ the separator after it otherwise, so the kept blocks keep their original separat
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from .types import Block, CleanResult, Decision, Span
 
@@ -30,23 +31,32 @@ def removed_spans(original: str, blocks: Sequence[Block], decisions: Sequence[De
     return tuple(spans)
 
 
-def apply_removals(original: str, removed: Iterable[Span]) -> str:
-    """``original`` with every span in ``removed`` cut out: the cleaned text.
+def apply_removals(original: str, removed: Iterable[Span | Mapping[str, Any]]) -> str:
+    """``original`` with every span in ``removed`` cut out: the cleaned text. Spans are
+    :class:`Span` objects or their ``to_dict()``/``--report`` form (``start`` and ``end`` keys).
 
     >>> from textclean import clean
     >>> result = clean("Search\\n\\nA real paragraph of text.\\n...")
     >>> apply_removals(result.original, result.removed) == result.text == "A real paragraph of text."
     True
+    >>> apply_removals(result.original, result.to_dict()["removed"]) == result.text
+    True
     """
     pieces = []
     position = 0
-    for span in sorted(removed, key=lambda s: s.start):
-        if span.start < position:
-            raise ValueError(f"removed spans overlap at offset {span.start}")
-        pieces.append(original[position:span.start])
-        position = span.end
+    for start, end in sorted(map(_offsets, removed)):
+        if start < position:
+            raise ValueError(f"removed spans overlap at offset {start}")
+        if not 0 <= start <= end <= len(original):
+            raise ValueError(f"removed span {start}..{end} is not within the text's {len(original)} characters")
+        pieces.append(original[position:start])
+        position = end
     pieces.append(original[position:])
     return "".join(pieces)
+
+
+def _offsets(span: Span | Mapping[str, Any]) -> tuple[int, int]:
+    return (span["start"], span["end"]) if isinstance(span, Mapping) else (span.start, span.end)
 
 
 _TEXT_WIDTH = 48
