@@ -115,3 +115,22 @@ def test_a_nan_keep_value_loses_as_on_the_local_engine(spark, tmp_path):
                  "--clusters", str(clusters), "--engine", "spark", "--master", "local[2]")
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["duplicate_of"] for line in clusters.read_text().splitlines()] == ["b", "b"]
+
+
+def test_parquet_values_json_has_not_are_written_as_json_can_hold_them(spark, tmp_path):
+    # Dates and decimals raised TypeError (not JSON serializable), NaN was written as NaN (not
+    # JSON), a dotted id column was unresolved, and a missing Parquet path was a Java traceback.
+    import datetime
+    import decimal
+
+    source = tmp_path / "in.parquet"
+    spark.createDataFrame(
+        [("a", ARTICLE, datetime.datetime(2024, 5, 1, 12, 30), decimal.Decimal("1.10"), float("nan"))],
+        "`my.id` string, text string, seen timestamp, price decimal(4,2), score double").write.parquet(str(source))
+    out = tmp_path / "out.jsonl"
+    result = run(str(source), "--id-key", "my.id", "-o", str(out), "--engine", "spark", "--master", "local[2]")
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text()) == {"my.id": "a", "text": ARTICLE, "seen": "2024-05-01T12:30:00",
+                                           "price": "1.10", "score": None}
+    missing = run(str(tmp_path / "nope.parquet"), "--id-key", "url", "-o", str(out), "--engine", "spark")
+    assert missing.exit_code == 1 and f"Error: {tmp_path / 'nope.parquet'}: no such file or directory" in missing.stderr

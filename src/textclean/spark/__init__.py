@@ -60,10 +60,10 @@ def dedup(df, *, text_col: str = "text", id_col: str = "id", config: DedupConfig
 
     annotation = annotate(docs, config)
     key = "__textclean_id"
-    joined = (df.withColumn(key, F.col(id_col).cast("string"))
+    joined = (df.withColumn(key, F.col(f"`{id_col}`").cast("string"))
               .join(annotation.withColumnRenamed("id", key), key, "left").drop(key))
     if kept_only:
-        return joined.where(F.col("duplicate_of").isNull()).select(*df.columns)
+        return joined.where(F.col("duplicate_of").isNull()).select(*[F.col(f"`{c}`") for c in df.columns])
     return joined
 
 
@@ -80,7 +80,7 @@ def documents(df, *, text_col: str, id_col: str, keep_field: str | None):
                           "choose the text column with text_col=")
     keep_json = (F.to_json(F.struct(_orderable(df, keep_field).alias(keep_field))) if keep_field
                  else F.lit(None).cast("string"))
-    docs = df.select(F.col(id_col).cast("string").alias("id"), F.col(text_col).alias("text"),
+    docs = df.select(F.col(f"`{id_col}`").cast("string").alias("id"), F.col(f"`{text_col}`").alias("text"),
                      keep_json.alias("keep_json"))
     check_documents(docs, text_col=text_col, id_col=id_col)
     return docs

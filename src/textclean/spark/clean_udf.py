@@ -100,7 +100,7 @@ def clean(df, text_col: str = "text", *, output_col: str = "clean_text", removed
 
     # Nondeterministic only so the optimizer runs the UDF once, not once per field read. The text
     # goes as bytes: Arrow cannot hand Python a string holding bytes that are not UTF-8.
-    result = clean_texts.asNondeterministic()(F.col(text_col).cast("binary"))
+    result = clean_texts.asNondeterministic()(F.col(f"`{text_col}`").cast("binary"))
     key = "__textclean_clean"
     df = df.withColumn(key, result).withColumn(output_col, F.col(f"{key}.text")).withColumn(removed_col, F.col(f"{key}.removed"))
     if preset == AUTO:

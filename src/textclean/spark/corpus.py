@@ -8,10 +8,17 @@ file (or ``-``), streamed to the driver a partition at a time.
 """
 from __future__ import annotations
 
+import base64
+import datetime
+import decimal
+import glob
 import json
+import math
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -101,6 +108,9 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
         raise ConfigError("--engine spark reads files, not stdin; write the records to a JSONL or Parquet file")
     parquet = [p for p in inputs if is_parquet(p)]
     files = parquet if len(parquet) == len(inputs) else io.expand_inputs(inputs)
+    missing = [p for p in parquet if not glob.has_magic(p) and "://" not in p and not os.path.exists(p)]
+    if missing:
+        raise ConfigError(f"{missing[0]}: no such file or directory")
     kind = _kind(files)
     check_output_paths({"-o": output, "--clusters": clusters}, inputs=[*inputs, *files])
     if id_key is None and kind != "wet":
@@ -110,9 +120,9 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
     if kind == "parquet":
         frame = spark.read.parquet(*files)  # as given: 'shards/*.parquet' is Spark's to expand
         annotated = dedup(frame, text_col=text_key, id_col=id_key, config=config)
-        annotation = annotated.select(F.col(id_key).cast("string").alias("id"), "cluster_id", "duplicate_of",
+        annotation = annotated.select(F.col(f"`{id_key}`").cast("string").alias("id"), "cluster_id", "duplicate_of",
                                       "similarity", "containment", "reason")
-        kept = annotated.where(F.col("duplicate_of").isNull()).select(*frame.columns)
+        kept = annotated.where(F.col("duplicate_of").isNull()).select(*[F.col(f"`{c}`") for c in frame.columns])
         _write_rows(kept, output)
     else:
         if kind == "wet":
@@ -170,4 +180,22 @@ def _write_rows(frame, path: str) -> None:
         return
     with atomic_output(path) as out:
         for row in frame.toLocalIterator():
-            out.write(jsonl_line(row.asDict(recursive=True)))
+            out.write(jsonl_line(_json_ready(row.asDict(recursive=True))))
+
+
+def _json_ready(value: Any) -> Any:
+    """A Parquet row's value as JSON can hold it: dates and times in ISO 8601, decimals as
+    strings (exactly), bytes as base64; NaN and infinities, which JSON has not, as null."""
+    if isinstance(value, dict):
+        return {key: _json_ready(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_json_ready(item) for item in value]
+    if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
