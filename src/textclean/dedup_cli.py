@@ -105,6 +105,11 @@ def _candidates_report(pairs: int, documents: int) -> str:
     return line
 
 
+def _as_line(record: Record, text_key: str) -> str:
+    """A record as its JSONL line: every field of a JSONL or WET record, a text file's id and text."""
+    return jsonl_line(record.fields or {"id": record.id, text_key: record.text})
+
+
 def _write_outputs(result: DedupResult, records: Iterator[Record], output: str, clusters: str | None,
                    text_key: str) -> None:
     """The kept ``records`` (the inputs read again) to ``output``, and the removed ones to
@@ -116,7 +121,7 @@ def _write_outputs(result: DedupResult, records: Iterator[Record], output: str, 
         written = 0
         for record in records:
             if record.id in kept:
-                out.write(jsonl_line(record.fields or {"id": record.id, text_key: record.text}))
+                out.write(_as_line(record, text_key))
                 written += 1
         if written != len(kept):
             raise click.ClickException(f"the inputs changed while dedup read them ({len(kept)} records "
@@ -199,7 +204,7 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
             def reject(record: Record, reason: str) -> None:
                 stats.rejected += 1
                 if rejected_fh is not None:
-                    raw = jsonl_line(record.fields or {"id": record.id, text_key: record.text}).rstrip("\n")
+                    raw = _as_line(record, text_key).rstrip("\n")
                     rejected_fh.write(jsonl_line(Rejection(record.source, record.line, reason, raw).to_dict()))
 
             result = dedup_records(records, config=config, path=index_path, redis_url=redis_url, progress=progress,
