@@ -104,13 +104,10 @@ def clean(inputs, preset, thresholds, templates_path, group_key, output, report,
         outputs.update((f"-o (for {f})", str(Path(output) / _relative_name(Path(f), inputs))) for f in files)
     else:
         outputs["-o"] = output
-    try:
-        check_output_paths(outputs, inputs=files, read={"--templates": templates_path})
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from exc
     stats = io.ReadStats()
     written = pages = 0
     try:
+        check_output_paths(outputs, inputs=files, read={"--templates": templates_path})
         with ExitStack() as stack:
             report_fh = stack.enter_context(atomic_output(report)) if report else None
             rejected_fh = stack.enter_context(atomic_output(rejected)) if rejected else None
@@ -135,7 +132,7 @@ def clean(inputs, preset, thresholds, templates_path, group_key, output, report,
                     report_fh.write(jsonl_line({"id": record.id, "source": record.source, "line": record.line, **entry}))
                 written += 1
                 pages += chose_page
-    except OutputError as exc:
+    except (ConfigError, OutputError) as exc:
         raise click.ClickException(str(exc)) from exc
     if stats.rejected or stats.replaced or reading["on_error"] == "skip":
         click.echo(_summary(stats, written, rejected), err=True)
@@ -261,13 +258,13 @@ def _jsonl_mode(files: Sequence[str], flag: bool) -> bool:
     """JSONL when asked, or when every named file is .jsonl/.ndjson or WET (stdin alone is text).
     Records and text files cannot share one output, so a mix of them is an error."""
     named = [f for f in files if f != STDIO]
-    records = [f for f in named if io.is_jsonl_path(f) or is_wet_path(f)]
-    if flag or not records:
+    is_records = [io.is_jsonl_path(f) or is_wet_path(f) for f in named]
+    if flag or not any(is_records):
         return flag
-    texts = [f for f in named if not (io.is_jsonl_path(f) or is_wet_path(f))]
-    if texts:
-        raise click.UsageError(f"the inputs mix JSONL or WET files ({records[0]}) with text files ({texts[0]}): "
-                               "clean them in separate runs, or pass --jsonl to read every file as JSONL")
+    if not all(is_records):
+        raise click.UsageError(f"the inputs mix JSONL or WET files ({named[is_records.index(True)]}) with text files "
+                               f"({named[is_records.index(False)]}): clean them in separate runs, or pass --jsonl to "
+                               "read every file as JSONL")
     return True
 
 
