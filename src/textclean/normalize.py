@@ -76,12 +76,14 @@ def normalize(text: str, *, mask_digits: bool = False) -> str:
     "Updated 12 hours ago" normalize alike.
     """
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = visible(text)
+    ascii_text = text.isascii()  # the common case: checked once, and no call (this is the hot path)
+    if not ascii_text and not text.isprintable():
+        text = _INVISIBLE.sub("", text)
     if mask_digits:
         text = _DIGIT_RUN.sub("0", text)
     if _INFO_SEPARATOR.search(text):  # str.split() would split on these; \s does not
         return _PUNCT_SYMBOL_OR_SPACE.sub(" ", text).strip()
-    if text.isascii():
+    if ascii_text:
         return _fold_ascii(text)
     # Line by line, so the ASCII lines of a mostly-ASCII text take the fast path.
     return " ".join(filter(None, map(_fold_line, text.split("\n"))))
