@@ -34,6 +34,22 @@ def test_jsonl_in_and_out_equals_the_local_engine(spark, tmp_path):
     assert outputs["spark"] == outputs["local"]
 
 
+def test_jsonl_output_follows_the_inputs_order_as_on_the_local_engine(spark, tmp_path):
+    # Spark's order was its file URIs': "c.jsonl b.jsonl" came out b's records first.
+    names = ["c.jsonl", "a b/é[1].jsonl", "b.jsonl"]
+    for name, row in zip(names, ROWS[:1] + ROWS[3:] + [{"url": "e", "text": "yet another note", "lang": "de"}]):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(json.dumps(row) + "\n")
+    outputs = {}
+    for engine in ("local", "spark"):
+        out = tmp_path / f"{engine}.jsonl"
+        result = run(*(str(tmp_path / n) for n in names), "--id-key", "url", "-o", str(out), "--engine", engine,
+                     "--master", "local[2]")
+        assert result.exit_code == 0, result.output
+        outputs[engine] = [json.loads(line)["url"] for line in out.read_text().splitlines()]
+    assert outputs["spark"] == outputs["local"] == ["a", "d", "e"]
+
+
 def test_parquet_in_and_out(spark, tmp_path):
     source = tmp_path / "in.parquet"
     spark.createDataFrame([(r["url"], r["text"], r["lang"]) for r in ROWS], "url string, text string, lang string") \

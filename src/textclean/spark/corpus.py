@@ -16,6 +16,7 @@ import json
 import math
 import os
 import re
+import urllib.parse
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -133,8 +134,7 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
             parsed = _read_jsonl(spark, files, text_key, id_key, keep_field, errors)
         check_documents(parsed, text_col=text_key, id_col=id_key or "warc_record_id")
         annotation = annotate(parsed.select("id", "text", "keep_json"), config)
-        kept = (parsed.join(annotation.where(F.col("duplicate_of").isNull()).select("id"), "id")
-                .orderBy("file", "pos"))
+        kept = _in_input_order(parsed.join(annotation.where(F.col("duplicate_of").isNull()).select("id"), "id"), files)
         if is_parquet(output):
             schema = (", ".join(f"`{name}` string" for name in (*WET_FIELDS, text_key)) if kind == "wet"
                       else spark.read.json([_literal(p) for p in files]).schema)
@@ -153,6 +153,24 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
     parts = ", ".join(f"{reasons[r]} {r}" for r in REASONS if reasons[r])
     return (f"dedup: {total} documents, {total - n_removed} kept, {n_removed} removed"
             + (f" ({parts})" if parts else "") + f"; Spark {spark.version} on {master}")
+
+
+def _in_input_order(frame, paths: Sequence[str]):
+    """``frame`` (with ``file`` and ``pos``) in the local engine's order: files as the inputs name
+    them, lines in file order. (Sorting on ``file`` alone would follow Spark's file URIs.)"""
+    from pyspark.sql import functions as F
+
+    rank = {os.path.abspath(p): i for i, p in enumerate(paths)}
+    files = [row["file"] for row in frame.select("file").distinct().collect()]
+    order = frame.sparkSession.createDataFrame(
+        [(f, rank.get(_local_path(f), len(paths))) for f in files], "file string, fileno int")
+    return frame.join(F.broadcast(order), "file").orderBy("fileno", "file", "pos")
+
+
+def _local_path(file: str) -> str:
+    """A Spark file name (``file:///a%20b/c.jsonl``, or a plain path) as an absolute local path."""
+    parts = urllib.parse.urlsplit(file)
+    return os.path.abspath(urllib.parse.unquote(parts.path) if parts.scheme in ("file", "") else file)
 
 
 def _literal(path: str) -> str:
