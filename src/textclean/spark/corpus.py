@@ -134,7 +134,8 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
             parsed = _read_jsonl(spark, files, text_key, id_key, keep_field, errors)
         check_documents(parsed, text_col=text_key, id_col=id_key or "warc_record_id")
         annotation = annotate(parsed.select("id", "text", "keep_json"), config)
-        kept = _in_input_order(parsed.join(annotation.where(F.col("duplicate_of").isNull()).select("id"), "id"), files)
+        kept = (parsed.join(annotation.where(F.col("duplicate_of").isNull()).select("id"), "id")
+                .orderBy(_file_order(parsed, files), "file", "pos"))
         if is_parquet(output):
             schema = (", ".join(f"`{name}` string" for name in (*WET_FIELDS, text_key)) if kind == "wet"
                       else spark.read.json([_literal(p) for p in files]).schema)
@@ -155,16 +156,15 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
             + (f" ({parts})" if parts else "") + f"; Spark {spark.version} on {master}")
 
 
-def _in_input_order(frame, paths: Sequence[str]):
-    """``frame`` (with ``file`` and ``pos``) in the local engine's order: files as the inputs name
-    them, lines in file order. (Sorting on ``file`` alone would follow Spark's file URIs.)"""
+def _file_order(parsed, paths: Sequence[str]):
+    """A column giving each of ``parsed``'s rows its file's place among ``paths``, so outputs
+    follow the inputs' order as on the local engine (Spark's file URIs sort otherwise)."""
     from pyspark.sql import functions as F
 
     rank = {os.path.abspath(p): i for i, p in enumerate(paths)}
-    files = [row["file"] for row in frame.select("file").distinct().collect()]
-    order = frame.sparkSession.createDataFrame(
-        [(f, rank.get(_local_path(f), len(paths))) for f in files], "file string, fileno int")
-    return frame.join(F.broadcast(order), "file").orderBy("fileno", "file", "pos")
+    files = sorted(parsed.agg(F.collect_set("file")).first()[0])
+    places = F.create_map(*[F.lit(v) for f in files for v in (f, rank.get(_local_path(f), len(paths)))])
+    return places[F.col("file")]
 
 
 def _local_path(file: str) -> str:
