@@ -350,6 +350,10 @@ def _no_constant(name: str) -> float:
     raise ValueError(f"{name} is not standard JSON, and outputs would not be")
 
 
+# One decoder: json.loads builds a new one per call when given hooks.
+_DECODER = json.JSONDecoder(parse_float=_finite_float, parse_int=_readable_int, parse_constant=_no_constant)
+
+
 def _record(
     line: str, source: str, number: int, text_key: str, id_key: str | None, seen_ids: dict[str, str] | None
 ) -> Record:
@@ -373,7 +377,7 @@ def parse_jsonl_line(line: str, text_key: str, id_key: str | None) -> tuple[dict
     finite (it could not be written back as JSON), or a lone surrogate (it is not text).
     """
     try:
-        obj = json.loads(line, parse_float=_finite_float, parse_int=_readable_int, parse_constant=_no_constant)
+        obj = _DECODER.decode(line)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
     except RecursionError as exc:
