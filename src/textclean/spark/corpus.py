@@ -170,7 +170,7 @@ def _file_order(parsed, paths: Sequence[str]):
 def _local_path(file: str) -> str:
     """A Spark file name (``file:///a%20b/c.jsonl``, or a plain path) as an absolute local path."""
     parts = urllib.parse.urlsplit(file)
-    return os.path.abspath(urllib.parse.unquote(parts.path) if parts.scheme in ("file", "") else file)
+    return os.path.abspath(urllib.parse.unquote(parts.path) if parts.scheme == "file" else file)
 
 
 def _literal(path: str) -> str:
