@@ -9,7 +9,7 @@ import click
 from . import io
 from .errors import InputError, TextcleanError
 from .io import STDIO
-from .output import atomic_output, check_output_paths
+from .output import check_output_paths
 from .template_learner import learn_templates, site_of
 from .templates import TemplateModel, TemplateParams
 
@@ -40,8 +40,7 @@ def learn(inputs, group_key, text_key, output, min_share, min_pages, fuzzy_thres
         check_output_paths({"-o": output}, inputs=files)
         model = learn_templates(_fields(files, text_key, group_key, encoding), group_by=group_key, text_key=text_key,
                                 params=params)
-        with atomic_output(output) as out:
-            out.write(model.to_json())
+        model.save(output)
     except TextcleanError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(_summary(model), err=True)
