@@ -177,3 +177,25 @@ def test_replaying_spans_that_do_not_fit_the_text_is_an_error():
         apply_removals(text, [Span(5, 2, 0, Reason.NAVIGATION, 1.0, "navigation", "", "Search")])
     with pytest.raises(ValueError, match="not within the text's 25 characters"):
         apply_removals(text, [{"start": 20, "end": 40}])
+
+
+def test_a_cleaner_goes_to_worker_processes_and_cleans_there_as_here():
+    # CleanConfig held mapping proxies, which do not pickle: Pool.map(cleaner.clean, ...) failed.
+    import multiprocessing
+    import pickle
+
+    seed = next(SEEDS.glob("*[0-9a-f].txt")).read_text(encoding="utf-8")
+    page = "\n".join(["Subscribe to the Example Gazette today", *["Home", "News", "Sport", "Contact us", "Sign in"] * 6,
+                      *seed.splitlines(), *["About us", "Privacy policy"] * 4])
+    model = textclean.learn_templates(
+        [{"site": "site.example", "text": f"Subscribe to the Example Gazette today\nStory {i} of the day.\nAll rights reserved"}
+         for i in range(6)], group_by="site")
+    cleaners = [Cleaner(preset=name) for name in ("default", "conservative", "page", "auto")]
+    cleaners.append(Cleaner(preset="page", templates=model, thresholds={"low_content": 0.7}))
+    for cleaner in cleaners:
+        copy = pickle.loads(pickle.dumps(cleaner))
+        assert copy.config == cleaner.config
+        assert copy.clean(page, site="site.example") == cleaner.clean(page, site="site.example")
+    assert any(span.reason == Reason.TEMPLATE for span in cleaners[-1].clean(page, site="site.example").removed)
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        assert pool.map(cleaners[3].clean, [seed, page]) == [cleaners[3].clean(seed), cleaners[3].clean(page)]

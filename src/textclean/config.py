@@ -92,6 +92,11 @@ class CleanConfig:
                 except regex.error as exc:
                     raise ConfigError(f"extra_patterns[{reason!r}]: {pattern!r} is not a regular expression ({exc})") from None
 
+    def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]:
+        # Mapping proxies do not pickle; plain dicts rebuild an equal config (process pools, Spark).
+        return _from_settings, ({f.name: dict(v) if isinstance(v := getattr(self, f.name), Mapping) else v
+                                 for f in dataclasses.fields(self)},)
+
     @classmethod
     def preset(cls, name: str, **overrides: Any) -> CleanConfig:
         """The named preset (see ``PRESETS``) with keyword overrides."""
@@ -119,6 +124,10 @@ class CleanConfig:
 
     def threshold(self, reason: Reason) -> float:
         return self.thresholds[reason.value]
+
+
+def _from_settings(settings: dict[str, Any]) -> CleanConfig:
+    return CleanConfig(**settings)
 
 
 def _mapping(thresholds: Any) -> Mapping[str, Any]:

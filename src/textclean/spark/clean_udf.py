@@ -1,15 +1,14 @@
 """Cleaning a DataFrame column with :class:`textclean.Cleaner`, in a vectorized pandas UDF.
 
-The configuration goes to the executors once: as a broadcast variable on classic Spark, or
-inside the UDF (sent once per task, never per row) on Spark Connect, which has no
-broadcasts. Each task builds one :class:`~textclean.Cleaner` and cleans Arrow batches with it,
-so every row's output equals ``textclean.clean(text, ...)`` with the same settings.
+The :class:`~textclean.Cleaner`, built on the driver, goes to the executors once: as a broadcast
+variable on classic Spark, or inside the UDF (sent once per task, never per row) on Spark
+Connect, which has no broadcasts. Each task cleans Arrow batches with it, so every row's output
+equals ``textclean.clean(text, ...)`` with the same settings.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
-from types import MappingProxyType
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd  # the spark extra's; textclean.spark checks it is installed before this import
@@ -29,12 +28,6 @@ class _Shipped:
     """Stands in for a broadcast variable where there are none (Spark Connect)."""
 
     value: Any
-
-
-def _config_kwargs(config: CleanConfig) -> dict[str, Any]:
-    # Mapping proxies do not pickle; the plain dicts rebuild an equal config.
-    return {f.name: dict(v) if isinstance(v := getattr(config, f.name), MappingProxyType) else v
-            for f in fields(config)}
 
 
 def _ship(spark, value: Any):
@@ -79,17 +72,12 @@ def clean(df, text_col: str = "text", *, output_col: str = "clean_text", removed
     unshipped = [name for name in ("detectors", "templates") if overrides.get(name) is not None]
     if unshipped:
         raise ConfigError(f"{unshipped[0]!r} is not sent to Spark executors (yet); run a Cleaner in a UDF of your own")
-    cleaner = Cleaner(config, preset=preset, **overrides)  # validates the settings here, on the driver
-    # preset "auto" is two configs and a choice per row: it goes as its name and the overrides.
-    settings = _ship(df.sparkSession, {"preset": AUTO, **overrides} if preset == AUTO else
-                     {"config": _config_kwargs(cleaner.config)})
+    # Built and validated here, on the driver; the executors get this very Cleaner.
+    shipped = _ship(df.sparkSession, Cleaner(config, preset=preset, **overrides))
 
     @pandas_udf(RESULT_TYPE)
     def clean_texts(batches: Iterator[pd.Series]) -> Iterator[pd.DataFrame]:
-        options = dict(settings.value)
-        if "config" in options:
-            options["config"] = CleanConfig(**options["config"])
-        cleaner = Cleaner(**options)
+        cleaner = shipped.value
         for texts in batches:
             results = [None if t is None else cleaner.clean(_text(t, text_col)) for t in texts]
             yield pd.DataFrame({
