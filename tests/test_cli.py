@@ -137,6 +137,9 @@ def test_missing_file_exits_1_and_bad_usage_exits_2(tmp_path):
     assert missing.output == f"Error: {tmp_path / 'nope.txt'}: no such file or directory\n"
     assert run("clean", "--preset", "nope").exit_code == 2
     assert run("clean", "--no-such-option").exit_code == 2
+    for option in ("--min-share=2", "--min-pages=1", "--fuzzy-threshold=0"):  # learn exited 1 on these
+        bad = run("learn", "-", "-o", str(tmp_path / "model.json"), option, input='{"text": "x", "host": "a"}\n')
+        assert bad.exit_code == 2 and option[2:].split("=")[0].replace("-", "_") in bad.output
 
 
 def test_a_failed_run_leaves_no_output_file(tmp_path):

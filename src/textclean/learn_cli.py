@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from . import io
-from .errors import InputError, TextcleanError
+from .errors import ConfigError, InputError, TextcleanError
 from .io import STDIO
 from .output import check_output_paths
 from .template_learner import learn_templates, site_of
@@ -36,6 +36,9 @@ def learn(inputs, group_key, text_key, output, min_share, min_pages, fuzzy_thres
     """
     try:
         params = TemplateParams(min_share=min_share, min_pages=min_pages, fuzzy_threshold=fuzzy_threshold)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+    try:
         files = io.expand_inputs(inputs or (STDIO,))
         check_output_paths({"-o": output}, inputs=files)
         model = learn_templates(_fields(files, text_key, group_key, encoding), group_by=group_key, text_key=text_key,
