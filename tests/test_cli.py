@@ -83,6 +83,20 @@ def test_explain_prints_the_table():
     assert lines[4].split()[:3] == ["3", "drop", "truncation"]
 
 
+def test_explain_aligns_its_why_column_in_a_terminal_whatever_the_script():
+    # Chinese characters take two columns, combining marks none; a control character printed
+    # raw would act on the terminal (a bell here), so it shows as an escape.
+    import unicodedata
+
+    lines = ["搜索", "这是一篇很长的文章正文，里面有很多的字，讲述了一件非常重要的事情。" * 2,
+             "Cafe\u0301 de\u0301ja\u0300 vu, a line of prose long enough to be cut short here.", "bell\x07 line"]
+    table = run("explain", "-", input="\n".join(lines)).output.splitlines()[1:]
+    columns = {sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1
+                   for c in row[:row.rindex("  ")]) for row in table}
+    assert len(columns) == 1
+    assert "\x07" not in "".join(table) and "bell\\x07 line" in table[-1]
+
+
 def test_threshold_raises_the_bar_for_one_reason_only():
     # "Search" is navigation at 0.95, "..." truncation; the bar moves for navigation alone,
     # on top of the preset's own thresholds.

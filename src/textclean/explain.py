@@ -6,6 +6,7 @@ the separator after it otherwise, so the kept blocks keep their original separat
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -66,12 +67,35 @@ def explain_table(result: CleanResult) -> str:
     """One row per block: number, kept or dropped, reason, score, the text and the evidence."""
     rows = [f"{'#':>4}  {'action':<6}  {'reason':<13}  {'score':>5}  {'text':<{_TEXT_WIDTH}}  why"]
     for block, decision in zip(result.blocks, result.decisions):
-        text = " ".join(block.text.split())
-        if len(text) > _TEXT_WIDTH:
-            text = text[: _TEXT_WIDTH - 1] + "…"
         action = "keep" if decision.keep else "drop"
         reason = decision.reason.value if decision.reason else "-"
         score = f"{decision.score:.2f}" if not decision.keep else "-"
         why = decision.evidence if not decision.keep else decision.rule
-        rows.append(f"{block.index + 1:>4}  {action:<6}  {reason:<13}  {score:>5}  {text:<{_TEXT_WIDTH}}  {why}")
+        text = _column(" ".join(block.text.split()), _TEXT_WIDTH)
+        rows.append(f"{block.index + 1:>4}  {action:<6}  {reason:<13}  {score:>5}  {text}  {why}")
     return "\n".join(rows)
+
+
+def _column(text: str, width: int) -> str:
+    """``text`` cut and padded to ``width`` terminal columns: wide (CJK) characters take two,
+    combining marks none, and control characters show as escapes instead of acting on the terminal.
+
+    >>> _column("标题", 6) + "|", _column("bell\\x07", 10) + "|", _column("abcdef", 4) + "|"
+    ('标题  |', 'bell\\\\x07  |', 'abc…|')
+    """
+    shown = [(c, _width(c)) for c in "".join(repr(c)[1:-1] if unicodedata.category(c) == "Cc" else c for c in text)]
+    if sum(w for _, w in shown) > width:
+        cut, used = [], 0
+        for char, w in shown:
+            if used + w > width - 1:
+                break
+            cut.append((char, w))
+            used += w
+        shown = [*cut, ("…", 1)]
+    return "".join(c for c, _ in shown) + " " * (width - sum(w for _, w in shown))
+
+
+def _width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
