@@ -71,14 +71,19 @@ def test_spark_engine_errors_say_what_to_do(tmp_path):
     assert result.exit_code == 1 and "--on-error skip is for the local engine" in result.output
     result = run(str(tmp_path / "in.parquet"), "-o", str(tmp_path / "o.jsonl"))
     assert result.exit_code == 1 and "Parquet files need --engine spark" in result.output
+    colon = tmp_path / "crawl:1.jsonl"  # Hadoop failed with "URISyntaxException: Relative path in absolute URI"
+    colon.write_text(json.dumps(ROWS[0]) + "\n")
+    result = run(str(colon), "--engine", "spark", "--id-key", "url", "-o", str(tmp_path / "o.jsonl"))
+    assert result.exit_code == 1 and f"{colon}: Spark (Hadoop) cannot read a file whose path holds ':'" in result.output
 
 
 def test_a_bad_jsonl_record_names_its_file(spark, tmp_path):
-    corpus = tmp_path / "in.jsonl"
+    # As it was given: Spark's own name for it was file:///.../my%20in.jsonl.
+    corpus = tmp_path / "my in.jsonl"
     corpus.write_text(json.dumps(ROWS[0]) + "\n" + '{"url": "x", "body": "no text field"}\n')
     result = run(str(corpus), "--engine", "spark", "--id-key", "url", "-o", str(tmp_path / "o.jsonl"))
     assert result.exit_code == 1
-    assert "in.jsonl: field 'text' is missing; choose the field with --text-key" in result.output
+    assert f"Error: {corpus}: field 'text' is missing; choose the field with --text-key" in result.output
     assert not (tmp_path / "o.jsonl").exists()
 
 

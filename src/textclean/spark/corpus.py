@@ -39,8 +39,9 @@ def is_parquet(path: str) -> bool:
     return path.rstrip("/").lower().endswith(PARQUET)
 
 
-def _parse_lines(text_key: str, id_key: str, keep_field: str | None, decode_errors: str):
-    """A ``mapInPandas`` function: raw JSONL lines (bytes) to (id, text, keep_json), or an error."""
+def _parse_lines(text_key: str, id_key: str, keep_field: str | None, decode_errors: str, names: dict[str, str]):
+    """A ``mapInPandas`` function: raw JSONL lines (bytes) to (id, text, keep_json), or an error
+    naming the file as ``names`` (absolute path to the name given) has it."""
 
     def parse(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for pdf in batches:
@@ -59,7 +60,7 @@ def _parse_lines(text_key: str, id_key: str, keep_field: str | None, decode_erro
                         keep = json.dumps({keep_field: obj.get(keep_field)}) if keep_field else None
                         line = jsonl_line(obj)  # written back as the local engine writes it
                 if error is not None:
-                    error = f"{file}: {error} (in the record {line[:80]!r})"
+                    error = f"{names.get(_local_path(file), file)}: {error} (in the record {line[:80]!r})"
                 ids.append(record_id)
                 texts.append(text)
                 keeps.append(keep)
@@ -90,7 +91,9 @@ def _read_jsonl(spark, paths: Sequence[str], text_key: str, id_key: str, keep_fi
     lines = (spark.read.text([_literal(p) for p in paths]).where(~F.col("value").rlike(r"^\s*$"))
              .select(F.monotonically_increasing_id().alias("pos"), F.input_file_name().alias("file"),
                      F.col("value").cast("binary").alias("line")))
-    parsed = lines.mapInPandas(_parse_lines(text_key, id_key, keep_field, errors), LINES_SCHEMA).localCheckpoint(eager=True)
+    names = {os.path.abspath(p): p for p in paths}
+    parsed = lines.mapInPandas(_parse_lines(text_key, id_key, keep_field, errors, names),
+                               LINES_SCHEMA).localCheckpoint(eager=True)
     raise_first_error(parsed)
     return parsed
 
@@ -113,6 +116,8 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
     if missing:
         raise ConfigError(f"{missing[0]}: no such file or directory")
     kind = _kind(files)
+    if kind != "wet":  # WET files are opened by textclean's reader, not Hadoop's
+        _check_hadoop_names(files)
     check_output_paths({"-o": output, "--clusters": clusters}, inputs=[*inputs, *files])
     if id_key is None and kind != "wet":
         raise ConfigError("--engine spark needs --id-key: the field holding each record's unique id")
@@ -177,6 +182,15 @@ def _literal(path: str) -> str:
     """``path`` as Spark's readers take it literally: they expand glob characters again, so
     ``a[1].jsonl`` would read ``a1.jsonl`` (the paths here are already expanded)."""
     return re.sub(r"([\\\[\]{}*?])", r"\\\1", path)
+
+
+def _check_hadoop_names(files: Sequence[str]) -> None:
+    """Hadoop, which reads JSONL and Parquet for Spark, takes a ':' in a file's path for a URI
+    scheme and fails deep in Java; say so up front."""
+    named = [p for p in files if ":" in p and "://" not in p]
+    if named:
+        raise ConfigError(f"{named[0]}: Spark (Hadoop) cannot read a file whose path holds ':'; rename it, "
+                          "or use --engine local")
 
 
 def _kind(files: Sequence[str]) -> str:
