@@ -84,6 +84,10 @@ def test_a_bad_jsonl_record_names_its_file(spark, tmp_path):
     result = run(str(corpus), "--engine", "spark", "--id-key", "url", "-o", str(tmp_path / "o.jsonl"))
     assert result.exit_code == 1
     assert f"Error: {corpus}: field 'text' is missing; choose the field with --text-key" in result.output
+    other = tmp_path / "a.jsonl"  # named second, so reported second, as on the local engine
+    other.write_text('{"url": "y"}\n')
+    result = run(str(corpus), str(other), "--engine", "spark", "--id-key", "url", "-o", str(tmp_path / "o.jsonl"))
+    assert result.exit_code == 1 and f"Error: {corpus}: field 'text'" in result.output
     assert not (tmp_path / "o.jsonl").exists()
 
 

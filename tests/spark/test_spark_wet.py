@@ -76,6 +76,12 @@ def test_a_cut_off_wet_file_is_an_error_naming_the_record(spark, tmp_path):
     result = CliRunner().invoke(main, ["dedup", str(cut), "-o", str(out), "--engine", "spark"])
     assert result.exit_code == 1 and "cut.wet:3: the record is cut off" in result.output
     assert not out.exists()
+    # Of two bad files, the first named is the one reported, as on the local engine (Spark took
+    # the first in name order).
+    (tmp_path / "a.wet").write_bytes(cut.read_bytes())
+    for engine in ("local", "spark"):
+        result = CliRunner().invoke(main, ["dedup", str(cut), str(tmp_path / "a.wet"), "-o", str(out), "--engine", engine])
+        assert result.exit_code == 1 and "cut.wet:3: the record is cut off" in result.output, engine
 
 
 def test_mixed_kinds_unknown_fields_and_no_files_are_refused(spark, tmp_path):

@@ -16,7 +16,6 @@ import json
 import math
 import os
 import re
-import urllib.parse
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -30,7 +29,7 @@ from ..errors import ConfigError, InputError
 from ..keep import KeepPolicy
 from ..output import atomic_output, check_output_paths, jsonl_line
 from ..wet import WET_FIELDS, is_wet_path
-from .wet import LINES_SCHEMA, raise_first_error, wet_lines
+from .wet import LINES_SCHEMA, local_path, raise_first_error, wet_lines
 
 PARQUET = ".parquet"
 
@@ -60,7 +59,7 @@ def _parse_lines(text_key: str, id_key: str, keep_field: str | None, decode_erro
                         keep = json.dumps({keep_field: obj.get(keep_field)}) if keep_field else None
                         line = jsonl_line(obj)  # written back as the local engine writes it
                 if error is not None:
-                    error = f"{names.get(_local_path(file), file)}: {error} (in the record {line[:80]!r})"
+                    error = f"{names.get(local_path(file), file)}: {error} (in the record {line[:80]!r})"
                 ids.append(record_id)
                 texts.append(text)
                 keeps.append(keep)
@@ -94,7 +93,7 @@ def _read_jsonl(spark, paths: Sequence[str], text_key: str, id_key: str, keep_fi
     names = {os.path.abspath(p): p for p in paths}
     parsed = lines.mapInPandas(_parse_lines(text_key, id_key, keep_field, errors, names),
                                LINES_SCHEMA).localCheckpoint(eager=True)
-    raise_first_error(parsed)
+    raise_first_error(parsed, paths)
     return parsed
 
 
@@ -134,7 +133,7 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
         if kind == "wet":
             parsed = wet_lines(spark, files, text_key=text_key, id_key=id_key, keep_field=keep_field,
                                errors=errors).localCheckpoint(eager=True)
-            raise_first_error(parsed)
+            raise_first_error(parsed, files)
         else:
             parsed = _read_jsonl(spark, files, text_key, id_key, keep_field, errors)
         check_documents(parsed, text_col=text_key, id_col=id_key or "warc_record_id")
@@ -168,14 +167,8 @@ def _file_order(parsed, paths: Sequence[str]):
 
     rank = {os.path.abspath(p): i for i, p in enumerate(paths)}
     files = sorted(parsed.agg(F.collect_set("file")).first()[0])
-    places = F.create_map(*[F.lit(v) for f in files for v in (f, rank.get(_local_path(f), len(paths)))])
+    places = F.create_map(*[F.lit(v) for f in files for v in (f, rank.get(local_path(f), len(paths)))])
     return places[F.col("file")]
-
-
-def _local_path(file: str) -> str:
-    """A Spark file name (``file:///a%20b/c.jsonl``, or a plain path) as an absolute local path."""
-    parts = urllib.parse.urlsplit(file)
-    return os.path.abspath(urllib.parse.unquote(parts.path) if parts.scheme == "file" else file)
 
 
 def _literal(path: str) -> str:

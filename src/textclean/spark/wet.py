@@ -8,6 +8,8 @@ Common Crawl cuts its crawls into files of about 40,000 pages.
 from __future__ import annotations
 
 import json
+import os
+import urllib.parse
 from collections.abc import Iterator, Sequence
 
 import pandas as pd
@@ -41,20 +43,31 @@ def read_wet(spark, paths: Sequence[str], *, text_col: str = "text", errors: str
     UTF-8. A cut-off record or a file that is not WET raises :class:`InputError` naming it."""
     from pyspark.sql import functions as F
 
+    paths = list(paths)
     lines = wet_lines(spark, paths, text_key=text_col, id_key=None, keep_field=None,
                       errors=errors).localCheckpoint(eager=True)
-    raise_first_error(lines)
+    raise_first_error(lines, paths)
     schema = ", ".join(f"`{name}` string" for name in (*WET_FIELDS, text_col))
     return lines.select(F.from_json("line", schema).alias("r")).select("r.*")
 
 
-def raise_first_error(lines) -> None:
-    """Raise the first error of :data:`LINES_SCHEMA` rows (in file order) as :class:`InputError`."""
+def raise_first_error(lines, paths: Sequence[str]) -> None:
+    """Raise the first error of :data:`LINES_SCHEMA` rows as :class:`InputError`: first in the
+    order of ``paths``, as the local engine reads them, then within its file."""
     from pyspark.sql import functions as F
 
-    bad = lines.where(F.col("error").isNotNull()).orderBy("file", "pos").first()
-    if bad is not None:
-        raise InputError(bad["error"])
+    firsts = (lines.where(F.col("error").isNotNull()).groupBy("file")
+              .agg(F.min_by("error", "pos").alias("error"), F.min("pos").alias("pos")).collect())
+    if firsts:
+        rank = {os.path.abspath(p): i for i, p in enumerate(paths)}
+        first = min(firsts, key=lambda row: (rank.get(local_path(row["file"]), len(paths)), row["file"], row["pos"]))
+        raise InputError(first["error"])
+
+
+def local_path(file: str) -> str:
+    """A Spark file name (``file:///a%20b/c.jsonl``, or a plain path) as an absolute local path."""
+    parts = urllib.parse.urlsplit(file)
+    return os.path.abspath(urllib.parse.unquote(parts.path) if parts.scheme == "file" else file)
 
 
 def _reader(paths: list[str], text_key: str, id_key: str | None, keep_field: str | None, errors: str):
