@@ -230,8 +230,14 @@ def decode(
     except UnicodeError as exc:  # a codec that fails otherwise (punycode, idna)
         raise InputError(f"{source}: cannot decode as {encoding}: {exc}") from exc
     if stats is not None and errors == "replace":
-        stats.replaced += text.count("\ufffd") - data.count(_REPLACEMENT_UTF8)
+        stats.replaced += replaced_count(text, data)
     return text
+
+
+def replaced_count(text: str, data: bytes) -> int:
+    """How many U+FFFD ``errors="replace"`` put into ``text``, decoded from UTF-8 ``data``
+    (a U+FFFD the data already held is text, not a replacement)."""
+    return text.count("\ufffd") - data.count(_REPLACEMENT_UTF8)
 
 
 def read_text_file(

@@ -17,7 +17,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from .errors import ConfigError, InputError
-from .io import READ_ERRORS, ReadStats, Record, Rejection, open_binary, source_name
+from .io import READ_ERRORS, ReadStats, Record, Rejection, open_binary, replaced_count, source_name
 
 WET_SUFFIXES = (".wet", ".wet.gz")
 #: The fields of a WET record besides its text.
@@ -109,6 +109,6 @@ def _record(warc, source: str, number: int, text_key: str, id_key: str | None, e
         raise InputError(f"{where}: byte {data[exc.start]:#04x} at offset {exc.start} of the record's text is "
                          "not valid UTF-8; pass --errors replace to substitute U+FFFD") from exc
     if errors == "replace":
-        stats.replaced += text.count("\ufffd") - data.count("\ufffd".encode())
+        stats.replaced += replaced_count(text, data)
     fields = {**values, text_key: text}
     return Record(id=record_id, text=text, source=source, line=number, fields=fields)

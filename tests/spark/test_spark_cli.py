@@ -109,6 +109,7 @@ def test_bytes_that_are_not_utf8_stop_the_run_as_on_the_local_engine(spark, tmp_
                  "--errors", "replace")
     assert result.exit_code == 0, result.output
     assert "caf\ufffd au lait" in (tmp_path / "o.jsonl").read_text()
+    assert "; 1 undecodable byte sequences replaced" in result.stderr  # the first record's U+FFFD is text
     corpus.write_bytes(good + b"\n")  # U+FFFD alone is text, not an error
     assert run(str(corpus), "--id-key", "url", "-o", str(tmp_path / "o.jsonl"), "--engine", "spark").exit_code == 0
 

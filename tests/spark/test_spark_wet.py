@@ -115,5 +115,8 @@ def test_wet_bytes_that_are_not_utf8_fail_or_are_replaced_as_asked(spark, tmp_pa
     replaced = CliRunner().invoke(main, ["dedup", str(wet), "-o", str(out), "--engine", "spark", "--errors", "replace"])
     assert replaced.exit_code == 0, replaced.output
     assert json.loads(out.read_text())["text"] == "caf\ufffd"
+    for engine in ("local", "spark"):  # Spark said nothing of it
+        replaced = CliRunner().invoke(main, ["dedup", str(wet), "-o", str(out), "--engine", engine, "--errors", "replace"])
+        assert "; 1 undecodable byte sequences replaced" in replaced.stderr, engine
     latin = CliRunner().invoke(main, ["dedup", str(wet), "--engine", "spark", "--encoding", "latin-1"])
     assert latin.exit_code == 1 and "--engine spark reads UTF-8 only" in latin.output

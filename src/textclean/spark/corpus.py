@@ -44,10 +44,11 @@ def _parse_lines(text_key: str, id_key: str, keep_field: str | None, decode_erro
 
     def parse(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for pdf in batches:
-            ids, texts, keeps, errors, lines = [], [], [], [], []
+            ids, texts, keeps, errors, lines, replaced = [], [], [], [], [], []
             for file, raw in zip(pdf["file"], pdf["line"]):
                 record_id = text = keep = None
                 line, error = _decoded(raw, decode_errors)
+                replaced.append(io.replaced_count(line, raw) if error is None else 0)
                 if error is None:
                     try:
                         obj, text, record_id = io.parse_jsonl_line(line, text_key, id_key)
@@ -66,7 +67,7 @@ def _parse_lines(text_key: str, id_key: str, keep_field: str | None, decode_erro
                 errors.append(error)
                 lines.append(line)
             yield pd.DataFrame({"pos": pdf["pos"], "file": pdf["file"], "id": ids, "text": texts,
-                                "keep_json": keeps, "line": lines, "error": errors})
+                                "keep_json": keeps, "line": lines, "error": errors, "replaced": replaced})
 
     return parse
 
@@ -122,6 +123,7 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
         raise ConfigError("--engine spark needs --id-key: the field holding each record's unique id")
     spark = spark_session(master)
     keep_field = KeepPolicy.parse(config.keep).field
+    replaced = 0
     if kind == "parquet":
         frame = spark.read.parquet(*files)  # as given: 'shards/*.parquet' is Spark's to expand
         annotated = dedup(frame, text_col=text_key, id_col=id_key, config=config)
@@ -137,6 +139,8 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
         else:
             parsed = _read_jsonl(spark, files, text_key, id_key, keep_field, errors)
         check_documents(parsed, text_col=text_key, id_col=id_key or "warc_record_id")
+        if errors == "replace":
+            replaced = parsed.agg(F.sum("replaced")).first()[0]
         annotation = annotate(parsed.select("id", "text", "keep_json"), config)
         kept = (parsed.join(annotation.where(F.col("duplicate_of").isNull()).select("id"), "id")
                 .orderBy(_file_order(parsed, files), "file", "pos"))
@@ -157,7 +161,8 @@ def dedup_files(inputs: Sequence[str], *, output: str, clusters: str | None, con
     n_removed = sum(reasons.values())
     parts = ", ".join(f"{reasons[r]} {r}" for r in REASONS if reasons[r])
     return (f"dedup: {total} documents, {total - n_removed} kept, {n_removed} removed"
-            + (f" ({parts})" if parts else "") + f"; Spark {spark.version} on {master}")
+            + (f" ({parts})" if parts else "") + (f"; {replaced} undecodable byte sequences replaced" if replaced else "")
+            + f"; Spark {spark.version} on {master}")
 
 
 def _file_order(parsed, paths: Sequence[str]):

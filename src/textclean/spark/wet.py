@@ -15,13 +15,16 @@ from collections.abc import Iterator, Sequence
 import pandas as pd
 
 from ..errors import InputError
+from ..io import ReadStats
 from ..output import jsonl_line
 from ..wet import WET_FIELDS, check_field, iter_wet
 
 #: ``textclean dedup --engine spark``'s parsed rows: order (file, pos), id, text, keep policy
-#: value, the JSONL line written for the record, and an error (the first of its file).
-LINES_SCHEMA = "pos long, file string, id string, text string, keep_json string, line string, error string"
-_COLUMNS = ["pos", "file", "id", "text", "keep_json", "line", "error"]
+#: value, the JSONL line written for the record, an error (the first of its file), and how many
+#: undecodable byte sequences ``errors="replace"`` replaced.
+LINES_SCHEMA = ("pos long, file string, id string, text string, keep_json string, line string, error string, "
+                "replaced long")
+_COLUMNS = ["pos", "file", "id", "text", "keep_json", "line", "error", "replaced"]
 _ROWS_PER_BATCH = 1000
 
 
@@ -90,11 +93,13 @@ def _reader(paths: list[str], text_key: str, id_key: str | None, keep_field: str
 def _rows(path: str, text_key: str, id_key: str | None, keep_field: str | None, errors: str) -> Iterator[tuple]:
     """One row per record of ``path``; the file's first error ends it, as a row of its own."""
     number = 0
+    stats = ReadStats()
     try:
-        for record in iter_wet(path, text_key=text_key, id_key=id_key, errors=errors):
+        for record in iter_wet(path, text_key=text_key, id_key=id_key, errors=errors, stats=stats):
             number = record.line
             fields = record.fields
             keep = json.dumps({keep_field: fields.get(keep_field)}) if keep_field else None
-            yield number, path, record.id, record.text, keep, jsonl_line(fields), None
+            replaced, stats.replaced = stats.replaced, 0
+            yield number, path, record.id, record.text, keep, jsonl_line(fields), None, replaced
     except InputError as exc:
-        yield number + 1, path, None, None, None, "", str(exc)
+        yield number + 1, path, None, None, None, "", str(exc), 0
