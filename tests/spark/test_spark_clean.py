@@ -55,6 +55,10 @@ def test_bad_options_fail_on_the_driver(spark):
     with pytest.raises(textclean.ConfigError, match="already has column 'preset'; choose another"):
         clean(with_preset, preset="auto")
     assert "preset" in clean(with_preset).columns  # without auto no column is added, so none clashes
+    numbers = spark.createDataFrame([(1819043176, b"Search\nA line of prose.")], "n int, raw binary")
+    with pytest.raises(textclean.ConfigError, match="column 'n' is int, not a string"):
+        clean(numbers, "n")  # its four bytes were cleaned as the text 'lleh', or an ANSI cast failed
+    assert clean(numbers, "raw").first()["clean_text"] == "A line of prose."  # UTF-8 bytes are text
     with pytest.raises(textclean.ConfigError, match="'templates' is not sent to Spark executors"):
         clean(frame, "body", preset="auto", templates=textclean.learn_templates([], group_by=None))
 

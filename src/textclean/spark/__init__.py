@@ -25,7 +25,7 @@ from .session import java_available, require_pyspark, spark_session
 
 require_pyspark()  # a clear message naming the extra, before the imports that need it
 
-from .clean_udf import clean  # noqa: E402
+from .clean_udf import check_text_type, clean  # noqa: E402
 from .components import connected_components  # noqa: E402
 from .wet import read_wet  # noqa: E402
 
@@ -70,14 +70,11 @@ def dedup(df, *, text_col: str = "text", id_col: str = "id", config: DedupConfig
 def documents(df, *, text_col: str, id_col: str, keep_field: str | None):
     """``(id, text, keep_json)`` of ``df``, checked: ids present and unique, texts strings."""
     from pyspark.sql import functions as F
-    from pyspark.sql.types import StringType
 
     for name, what in ((text_col, "text_col"), (id_col, "id_col"), (keep_field, "the keep policy's field")):
         if name is not None and name not in df.columns:
             raise ConfigError(f"column {name!r} ({what}) is not in the DataFrame; its columns: {', '.join(df.columns)}")
-    if not isinstance(df.schema[text_col].dataType, StringType):
-        raise ConfigError(f"column {text_col!r} is {df.schema[text_col].dataType.simpleString()}, not a string; "
-                          "choose the text column with text_col=")
+    check_text_type(df, text_col)
     keep_json = (F.to_json(F.struct(_orderable(df, keep_field).alias(keep_field))) if keep_field
                  else F.lit(None).cast("string"))
     docs = df.select(F.col(f"`{id_col}`").cast("string").alias("id"), F.col(f"`{text_col}`").alias("text"),

@@ -38,6 +38,17 @@ def _ship(spark, value: Any):
     return context.broadcast(value)
 
 
+def check_text_type(df, text_col: str, *, binary: bool = False) -> None:
+    """Refuse a ``text_col`` that holds no text: Spark casts an int to its bytes, which were then
+    cleaned as text ('lleh' for 1819043176), or fails with an analysis error under ANSI casts."""
+    from pyspark.sql.types import BinaryType, StringType
+
+    kind = df.schema[text_col].dataType
+    if not isinstance(kind, (StringType, BinaryType) if binary else StringType):
+        raise ConfigError(f"column {text_col!r} is {kind.simpleString()}, not a string; choose the text column "
+                          "with text_col=")
+
+
 def _text(data: bytes, column: str) -> str:
     """A row's text from its bytes; bytes that are not UTF-8 (``read.text`` and binary casts keep
     them) stop the job with an error saying where and how to replace them."""
@@ -65,6 +76,7 @@ def clean(df, text_col: str = "text", *, output_col: str = "clean_text", removed
 
     if text_col not in df.columns:
         raise ConfigError(f"column {text_col!r} is not in the DataFrame; its columns: {', '.join(df.columns)}")
+    check_text_type(df, text_col, binary=True)  # UTF-8 bytes are text too
     added = (output_col, removed_col, preset_col) if preset == AUTO else (output_col, removed_col)
     for name in added:
         if name in df.columns:
