@@ -199,3 +199,24 @@ def test_a_cleaner_goes_to_worker_processes_and_cleans_there_as_here():
     assert any(span.reason == Reason.TEMPLATE for span in cleaners[-1].clean(page, site="site.example").removed)
     with multiprocessing.get_context("spawn").Pool(1) as pool:
         assert pool.map(cleaners[3].clean, [seed, page]) == [cleaners[3].clean(seed), cleaners[3].clean(page)]
+
+
+def test_settings_are_read_once_and_the_config_is_a_value():
+    # Generators were used up by validation (detectors_enabled under auto became (), so the seed
+    # lost nothing); a config neither hashed nor went through asdict (it held mapping proxies).
+    import dataclasses
+    import json
+
+    names = CleanConfig().detectors
+    assert Cleaner(preset="auto", detectors_enabled=(n for n in names)).config.detectors == names
+    assert Cleaner(extra_patterns={"promo": (p for p in [r"TICKER: .*"])}).config.extra_patterns == {"promo": ("TICKER: .*",)}
+    config = CleanConfig.preset("conservative", extra_phrases={"navigation": ("Rubriques",)})
+    assert {config: 1}[CleanConfig.preset("conservative", extra_phrases={"navigation": ["Rubriques"]})] == 1
+    assert json.loads(json.dumps(dataclasses.asdict(config)))["thresholds"]["duplicate"] == 0.9
+    with pytest.raises(TypeError, match="does not change"):
+        config.thresholds["duplicate"] = 0.1
+    with pytest.raises(ConfigError, match="config is a CleanConfig, got 'conservative'; for a preset pass preset="):
+        Cleaner("conservative")
+    with pytest.raises(ConfigError, match=r"extra_phrases\['promo'\] must be a list of strings, got 5"):
+        CleanConfig(extra_phrases={"promo": 5})
+    assert textclean.clean("Search\nText.", config=CleanConfig()).text == "Text."  # "not both", with no preset given

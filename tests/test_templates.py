@@ -121,8 +121,12 @@ def test_clean_many_takes_each_documents_site(model):
     sites = ["example.com", "other.org"]
     assert list(cleaner.clean_many(texts, sites=sites)) == [cleaner.clean(t, site=s) for t, s in zip(texts, sites)]
     assert list(cleaner.clean_many(texts)) == [cleaner.clean(t) for t in texts]
-    with pytest.raises(ValueError, match="shorter"):
+    with pytest.raises(ValueError, match="one site per text; sites and texts differ in number"):
         list(cleaner.clean_many(texts, sites=["example.com"]))
+    with pytest.raises(TypeError, match="takes sites as a list"):  # taken letter by letter, or zip()'s error
+        list(cleaner.clean_many(texts, sites="example.com"))
+    with pytest.raises(TypeError, match="takes texts as a list"):  # one result per character
+        list(cleaner.clean_many(texts[0]))
 
 
 def test_house_style_sentence_in_the_body_is_kept_when_the_body_is_protected():

@@ -30,13 +30,13 @@ from .types import Block, CleanResult, Decision, Finding, Span
 __version__ = "0.1.0"
 
 
-def clean(text: str, *, preset: str = "default", **overrides: Any) -> CleanResult:
+def clean(text: str, *, preset: str | None = None, **overrides: Any) -> CleanResult:
     """Clean one scraped document: the article stays, every removal is in ``.removed``.
 
     Keyword overrides are :class:`CleanConfig` fields. For many documents build one
     :class:`Cleaner` and reuse it: it compiles its patterns once.
     """
-    if preset == "default" and not overrides:  # building a Cleaner costs about one document's cleaning
+    if preset in (None, "default") and not overrides:  # building a Cleaner costs about one document's cleaning
         return _default_cleaner().clean(text)
     return Cleaner(preset=preset, **overrides).clean(text)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import zip_longest
 from typing import Any
 
 from .config import AUTO, CleanConfig
@@ -44,9 +45,14 @@ class Cleaner:
     ) -> None:
         if config is not None and preset is not None:
             raise ConfigError("pass either a config or a preset, not both")
+        if config is not None and not isinstance(config, CleanConfig):
+            raise ConfigError(f"config is a CleanConfig, got {config!r}"
+                              + (f"; for a preset pass preset={config!r}" if isinstance(config, str) else ""))
         if isinstance(detectors_enabled, str):
             raise ConfigError(f"detectors_enabled is a list of detector names, got {detectors_enabled!r}; "
                               f"e.g. ({detectors_enabled!r},)")
+        if detectors_enabled is not None:
+            detectors_enabled = tuple(detectors_enabled)  # read once: a generator would be used up below
         if templates is not None and not isinstance(templates, TemplateModel):
             raise ConfigError(f"templates is a TemplateModel (textclean.learn_templates, TemplateModel.load), "
                               f"got {type(templates).__name__}")
@@ -63,7 +69,7 @@ class Cleaner:
             preset = preset or "default"
         self.preset = preset  # what its results say cleaned them (None when built from a config)
         if detectors_enabled is not None:
-            overrides["detectors"] = tuple(detectors_enabled)
+            overrides["detectors"] = detectors_enabled
         base = config if config is not None else CleanConfig.preset(preset)
         self.config = base.replace(**overrides) if overrides else base
         available = {**BUILTIN_DETECTORS, **(detectors or {})}
@@ -101,5 +107,14 @@ class Cleaner:
     def clean_many(self, texts: Iterable[str], *, sites: Iterable[str | None] | None = None) -> Iterator[CleanResult]:
         """Clean documents one after another, lazily, in input order; ``sites``, one per text,
         gives each its ``site`` in the template model (a ``ValueError`` if the counts differ)."""
-        for text, site in zip(texts, sites, strict=True) if sites is not None else ((t, None) for t in texts):
+        for name, values in (("texts", texts), ("sites", sites)):
+            if isinstance(values, str):  # it would be taken character by character
+                raise TypeError(f"clean_many() takes {name} as a list, one per document, not one str")
+        pairs = zip_longest(texts, sites, fillvalue=_MISSING) if sites is not None else ((t, None) for t in texts)
+        for text, site in pairs:
+            if text is _MISSING or site is _MISSING:
+                raise ValueError("clean_many() takes one site per text; sites and texts differ in number")
             yield self.clean(text, site=site)
+
+
+_MISSING = object()

@@ -13,9 +13,8 @@ textclean.errors.ConfigError: fuzzy_threshold must be within 0..1 (a share, not 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any
 
 import regex
@@ -38,6 +37,22 @@ DEFAULT_DETECTORS = (
 
 _SHARES = ("fuzzy_threshold", "prefix_min_share")
 _COUNTS = ("min_repeat_words", "lead_min_words", "lead_window", "max_label_words", "max_chrome_words", "max_fuzzy_blocks")
+
+
+class FrozenMap(dict):
+    """A dict that refuses changes. Unlike a mapping proxy it hashes, pickles and deep-copies, so
+    a config can be a dict key, go to worker processes, and pass through ``asdict`` and JSON."""
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(frozenset(self.items()))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return FrozenMap, (dict(self),)
+
+    def _read_only(self, *_args: Any, **_kwargs: Any) -> Any:
+        raise TypeError("a CleanConfig does not change; make another with config.replace(...)")
+
+    __setitem__ = __delitem__ = __ior__ = clear = pop = popitem = setdefault = update = _read_only
 
 
 @dataclass(frozen=True)
@@ -80,22 +95,17 @@ class CleanConfig:
         for reason, value in thresholds.items():  # 0 would drop blocks a detector protects (score 0)
             check_share(f"thresholds[{reason!r}]", value, zero=False)
         object.__setattr__(self, "detectors", tuple(self.detectors))
-        object.__setattr__(self, "thresholds", MappingProxyType(
+        object.__setattr__(self, "thresholds", FrozenMap(
             {**_DEFAULT_THRESHOLDS, **{reason: float(value) for reason, value in thresholds.items()}}))
         for name in ("extra_phrases", "extra_patterns"):
             extra = {str(Reason(_reason(k))): _strings(f"{name}[{k!r}]", v) for k, v in getattr(self, name).items()}
-            object.__setattr__(self, name, MappingProxyType(extra))
+            object.__setattr__(self, name, FrozenMap(extra))
         for reason, patterns in self.extra_patterns.items():
             for pattern in patterns:
                 try:
                     regex.compile(pattern)
                 except regex.error as exc:
                     raise ConfigError(f"extra_patterns[{reason!r}]: {pattern!r} is not a regular expression ({exc})") from None
-
-    def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]:
-        # Mapping proxies do not pickle; plain dicts rebuild an equal config (process pools, Spark).
-        return _from_settings, ({f.name: dict(v) if isinstance(v := getattr(self, f.name), Mapping) else v
-                                 for f in dataclasses.fields(self)},)
 
     @classmethod
     def preset(cls, name: str, **overrides: Any) -> CleanConfig:
@@ -126,10 +136,6 @@ class CleanConfig:
         return self.thresholds[reason.value]
 
 
-def _from_settings(settings: dict[str, Any]) -> CleanConfig:
-    return CleanConfig(**settings)
-
-
 def _mapping(thresholds: Any) -> Mapping[str, Any]:
     if not isinstance(thresholds, Mapping):
         raise ConfigError(f"thresholds maps reasons to scores, e.g. {{'duplicate': 0.4}}; got {thresholds!r}")
@@ -138,10 +144,12 @@ def _mapping(thresholds: Any) -> Mapping[str, Any]:
 
 def _strings(name: str, values: Any) -> tuple[str, ...]:
     """``values`` as a tuple of strings; a lone string is refused (it would be taken letter by letter)."""
-    if isinstance(values, str) or not all(isinstance(v, str) for v in values):
-        raise ConfigError(f"{name} must be a list of strings, got {values!r}; e.g. ({values!r},)"
-                          if isinstance(values, str) else f"{name} must be a list of strings, got {values!r}")
-    return tuple(values)
+    if isinstance(values, str):
+        raise ConfigError(f"{name} must be a list of strings, got {values!r}; e.g. ({values!r},)")
+    strings = tuple(values) if isinstance(values, Iterable) else None  # read once: it may be a generator
+    if strings is None or not all(isinstance(v, str) for v in strings):
+        raise ConfigError(f"{name} must be a list of strings, got {values!r}")
+    return strings
 
 
 def _reason(key: str) -> str:
