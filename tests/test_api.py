@@ -220,3 +220,23 @@ def test_settings_are_read_once_and_the_config_is_a_value():
     with pytest.raises(ConfigError, match=r"extra_phrases\['promo'\] must be a list of strings, got 5"):
         CleanConfig(extra_phrases={"promo": 5})
     assert textclean.clean("Search\nText.", config=CleanConfig()).text == "Text."  # "not both", with no preset given
+
+
+def test_readers_and_signers_refuse_one_str_where_they_take_a_list(tmp_path):
+    # read_records("corpus.jsonl") read files "c", "o", ...; minhash_signatures("hello world")
+    # signed 11 one-letter texts; errors="bogus" was "unknown encoding 'utf-8'", and a text file
+    # was skipped silently under on_error="skp".
+    from textclean.io import read_records
+    from textclean.minhash import minhash_signatures
+
+    page = tmp_path / "page.txt"
+    page.write_text("A line of text.\n")
+    with pytest.raises(TypeError, match=r"takes a list of files, not one path; e.g. \['"):
+        list(read_records(str(page), jsonl=False))
+    assert [r.text for r in read_records([page], jsonl=None)] == ["A line of text.\n"]  # a Path is a path
+    with pytest.raises(ValueError, match="errors must be 'strict' or 'replace', not 'bogus'"):
+        list(read_records([page], jsonl=None, errors="bogus"))
+    with pytest.raises(ValueError, match="on_error must be 'fail' or 'skip', not 'skp'"):
+        list(read_records([page], jsonl=None, on_error="skp"))
+    with pytest.raises(TypeError, match="takes a list of texts, not one str"):
+        minhash_signatures("hello world")

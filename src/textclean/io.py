@@ -281,8 +281,7 @@ def iter_jsonl(
     :class:`Rejection`. The id is the record's ``id_key`` field when given and present, else
     ``file:line``. Lines end at ``\\n`` only: U+2028 and friends may stand inside JSON strings.
     """
-    if on_error not in ("fail", "skip"):
-        raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
+    check_reading(errors, on_error)
     stats = stats if stats is not None else ReadStats()
     source = source_name(path)
     number = 0
@@ -404,6 +403,15 @@ def parse_jsonl_line(line: str, text_key: str, id_key: str | None) -> tuple[dict
     return obj, text, None if record_id is None else str(record_id)
 
 
+def check_reading(errors: str, on_error: str) -> None:
+    """Refuse reading options the readers do not know (a text file skipped under any other
+    ``on_error``; an unknown ``errors`` was reported as an unknown encoding)."""
+    if errors not in ("strict", "replace"):
+        raise ValueError(f"errors must be 'strict' or 'replace', not {errors!r}")
+    if on_error not in ("fail", "skip"):
+        raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
+
+
 def read_records(
     files: Sequence[str],
     *,
@@ -426,11 +434,14 @@ def read_records(
     ``stats``, so records read == records used + rejected; with ``"fail"`` it raises
     :class:`InputError`. ``-`` reads ``stdin`` (default: the process's standard input).
     """
+    if isinstance(files, (str, bytes, os.PathLike)):
+        raise TypeError(f"read_records() takes a list of files, not one path; e.g. [{files!r}]")
+    check_reading(errors, on_error)
     stats = stats if stats is not None else ReadStats()
     seen_ids: dict[str, str] | None = {} if id_key else None
     from .wet import is_wet_path, iter_wet  # wet.py reads through this module
 
-    for path in files:
+    for path in map(os.fspath, files):
         if is_wet_path(path):
             yield from iter_wet(path, text_key=text_key, id_key=id_key, errors=errors, on_error=on_error, stats=stats,
                                 seen_ids=seen_ids, stdin=stdin)

@@ -69,6 +69,8 @@ class MinHasher:
 
     def signatures(self, texts: Sequence[str], *, normalized: bool = False) -> np.ndarray:
         """One ``uint32`` row of ``num_perm`` values per text (raw unless ``normalized``)."""
+        if isinstance(texts, str):  # it would be signed character by character
+            raise TypeError("signatures() takes a list of texts, not one str; e.g. [text]")
         norm = list(texts) if normalized else [normalized_for(t, self.shingling) for t in texts]
         hashes, offsets = shingle_hashes_many(norm, shingling=self.shingling)
         return self.signatures_from_hashes(hashes, offsets)

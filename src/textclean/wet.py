@@ -17,7 +17,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from .errors import ConfigError, InputError
-from .io import READ_ERRORS, ReadStats, Record, Rejection, open_binary, replaced_count, source_name
+from .io import READ_ERRORS, ReadStats, Record, Rejection, check_reading, open_binary, replaced_count, source_name
 
 WET_SUFFIXES = (".wet", ".wet.gz")
 #: The fields of a WET record besides its text.
@@ -53,6 +53,7 @@ def iter_wet(
     file that stops being WARC (or a damaged gzip stream) ends there: an error, or one rejection.
     """
     check_field(id_key, "--id-key")
+    check_reading(errors, on_error)
     stats = stats if stats is not None else ReadStats()
     source = source_name(path)
     number = 0
