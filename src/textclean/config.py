@@ -183,13 +183,9 @@ AUTO = "auto"
 # --- Corpus dedup -------------------------------------------------------------------------
 # Imported here, not at the top: they are only needed by DedupConfig.
 from .keep import KeepPolicy  # noqa: E402
-from .minhash import choose_bands, s_curve  # noqa: E402
+from .minhash import MAX_NUM_PERM, choose_bands, s_curve  # noqa: E402
 from .shingles import Shingling  # noqa: E402
 from .store import IndexParams  # noqa: E402
-
-# More permutations buy little recall and cost time and space linearly (128 is usual).
-MAX_NUM_PERM = 4096
-
 
 @dataclass(frozen=True, slots=True)
 class DedupConfig:
@@ -222,6 +218,8 @@ class DedupConfig:
         if self.containment_threshold is not None:  # None turns containment off
             check_share("containment_threshold", self.containment_threshold, zero=False, usual=0.9)
         check_share("containment_min_ratio", self.containment_min_ratio, zero=False)
+        for name in ("recall", "containment_recall"):  # checked here, so the error names the right one
+            check_share(name, getattr(self, name), zero=False, one=False, usual=0.99 if name == "recall" else 0.9)
         if not isinstance(self.shingling, Shingling):
             raise ConfigError(f"shingling must be a Shingling, got {self.shingling!r}; e.g. Shingling(kind='char', size=9)")
         for name, low, high in (("num_perm", 2, MAX_NUM_PERM), ("min_contained_shingles", 1, None), ("seed", 0, None)):

@@ -61,7 +61,7 @@ class KeepPolicy:
     def parse(cls, text: str) -> KeepPolicy:
         if text in NAMED:
             return cls(text)
-        kind, sep, name = text.partition(":")
+        kind, sep, name = text.partition(":") if isinstance(text, str) else ("", "", "")
         if sep and kind in ("earliest", "latest") and name:
             return cls(kind, name)
         raise ConfigError(

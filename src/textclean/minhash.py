@@ -30,6 +30,8 @@ from .shingles import Shingling, normalized_for, shingle_hashes_many
 #: The datasketch permutation scheme every signature uses; saved indexes record it.
 SCHEME = "affine32"
 _EMPTY = np.uint32(0xFFFFFFFF)
+#: More permutations buy little recall and cost time and space linearly (128 is usual).
+MAX_NUM_PERM = 1024
 # Shingles per block of the permutation step: bounds the (block, num_perm) scratch array.
 _BLOCK = 1 << 15
 
@@ -58,8 +60,8 @@ class MinHasher:
     _b: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if not isinstance(self.num_perm, int) or not 2 <= self.num_perm <= 1024:
-            raise ConfigError(f"num_perm must be an integer from 2 to 1024, got {self.num_perm!r}; 128 is usual")
+        if not isinstance(self.num_perm, int) or not 2 <= self.num_perm <= MAX_NUM_PERM:
+            raise ConfigError(f"num_perm must be an integer from 2 to {MAX_NUM_PERM}, got {self.num_perm!r}; 128 is usual")
         if not isinstance(self.seed, int) or self.seed < 0:
             raise ConfigError(f"seed must be a non-negative integer, got {self.seed!r}")
         # The permutations are datasketch's own, so rows match its MinHash bit for bit.

@@ -219,8 +219,14 @@ def test_config_is_validated_with_a_fix():
         DedupConfig(keep="random")
     with pytest.raises(ConfigError, match="shingling must be a Shingling, got 'word'"):
         DedupConfig(shingling="word")
-    with pytest.raises(ConfigError, match="num_perm must be a whole number between 2 and 4096, got 1000000"):
-        DedupConfig(num_perm=10**6)
+    with pytest.raises(ConfigError, match="num_perm must be a whole number between 2 and 1024, got 2048"):
+        DedupConfig(num_perm=2048)  # accepted, then refused by the MinHasher after the index was written
+    with pytest.raises(ConfigError, match=r"containment_recall must be within \(0, 1\)"):
+        DedupConfig(containment_recall=2)  # the error named 'recall'
+    with pytest.raises(ConfigError, match=r"containment_recall must be within \(0, 1\)"):
+        DedupConfig(containment_threshold=None, containment_recall=5)  # accepted with containment off
+    with pytest.raises(ConfigError, match="unknown keep policy 5"):
+        DedupConfig(keep=5)  # an AttributeError
     with pytest.raises(ConfigError, match="min_contained_shingles must be a whole number of at least 1, got -1"):
         DedupConfig(min_contained_shingles=-1)
     with pytest.raises(ConfigError, match="batch_size must be a whole number of at least 1, got 0"):
