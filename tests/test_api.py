@@ -240,3 +240,29 @@ def test_readers_and_signers_refuse_one_str_where_they_take_a_list(tmp_path):
         list(read_records([page], jsonl=None, on_error="skp"))
     with pytest.raises(TypeError, match="takes a list of texts, not one str"):
         minhash_signatures("hello world")
+
+
+def test_wrong_arguments_are_refused_naming_them():
+    # Each was an AttributeError, KeyError or TypeError from deep inside, or silently ignored.
+    from textclean.io import Record
+    from textclean.templates import TemplateParams
+
+    record = Record(id="a", text="A short text of a few words.", source="-")
+    for jobs in ("2", 0):
+        with pytest.raises(ConfigError, match="jobs must be a whole number of at least 1"):
+            textclean.dedup_records([record], jobs=jobs)
+    for records in (["A short text."], [{"id": "a", "text": "A short text."}]):
+        with pytest.raises(TypeError, match="records are textclean.io.Record objects"):
+            textclean.dedup_records(records)
+    with pytest.raises(ConfigError, match="pass either params or options such as min_share=, not both"):
+        textclean.learn_templates([], params=TemplateParams(min_pages=3), min_share=0.99)  # min_share was ignored
+    with pytest.raises(TypeError, match=r"pages are mappings with a 'text' field \(a Record's are its .fields\)"):
+        textclean.learn_templates([record])
+    with pytest.raises(TypeError, match="clean\\(\\)'s site is a str"):
+        Cleaner().clean("Text.", site=5)
+
+    def spam(blocks, context):
+        return [Finding(0, "spam", 1.0, "spam", "a str, not a Reason")]
+
+    with pytest.raises(TypeError, match="detector 'spam' gave Finding.*a textclean.Reason"):
+        Cleaner(detectors={"spam": spam}, detectors_enabled=("spam",)).clean("One line.\nAnother.")

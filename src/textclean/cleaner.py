@@ -13,6 +13,7 @@ from .page_features import full_page_measures
 from .policy import decide
 from .segment import segment
 from .templates import TemplateModel
+from .reasons import Reason
 from .types import Block, CleanResult, Finding
 
 
@@ -72,7 +73,7 @@ class Cleaner:
             overrides["detectors"] = detectors_enabled
         base = config if config is not None else CleanConfig.preset(preset)
         self.config = base.replace(**overrides) if overrides else base
-        available = {**BUILTIN_DETECTORS, **(detectors or {})}
+        available = {**BUILTIN_DETECTORS, **{name: _Checked(name, d) for name, d in (detectors or {}).items()}}
         unknown = [name for name in self.config.detectors if name not in available]
         if unknown:
             known = ", ".join(sorted(available))
@@ -87,6 +88,8 @@ class Cleaner:
         site in the template model (optional when the model has one site)."""
         if not isinstance(text, str):
             raise TypeError(f"clean() takes a str, not {type(text).__name__}")
+        if site is not None and not isinstance(site, str):
+            raise TypeError(f"clean()'s site is a str (a site of the template model), not {type(site).__name__}")
         blocks = segment(text)
         if self._full_page is not None:
             measures = full_page_measures(blocks)
@@ -118,3 +121,22 @@ class Cleaner:
 
 
 _MISSING = object()
+
+
+class _Checked:
+    """A caller's detector, whose findings are checked as they come: a reason given as a str
+    or a block out of range failed later in the policy with a bare KeyError or IndexError."""
+
+    def __init__(self, name: str, detect: Detector) -> None:
+        self.name, self.detect = name, detect
+
+    def __call__(self, blocks: tuple[Block, ...], context: Context) -> list[Finding]:
+        findings = list(self.detect(blocks, context))
+        for finding in findings:
+            if not (isinstance(finding, Finding) and isinstance(finding.reason, Reason)
+                    and isinstance(finding.block, int) and 0 <= finding.block < len(blocks)
+                    and isinstance(finding.score, (int, float)) and 0 <= finding.score <= 1):
+                raise TypeError(f"detector {self.name!r} gave {finding!r}; a finding is Finding(block, reason, score, "
+                                f"detector, evidence) with a block index from 0 to {len(blocks) - 1}, a "
+                                "textclean.Reason and a score within 0..1")
+        return findings

@@ -19,7 +19,7 @@ from typing import Any
 
 import regex
 
-from .errors import ConfigError, check_share
+from .errors import ConfigError, check_count, check_share
 from .reasons import Reason
 
 DEFAULT_DETECTORS = (
@@ -88,9 +88,7 @@ class CleanConfig:
         for name in _SHARES:
             check_share(name, getattr(self, name))
         for name in _COUNTS:
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ConfigError(f"{name} must be a whole number of at least 1, got {value!r}")
+            check_count(name, getattr(self, name))
         thresholds = {str(Reason(_reason(k))): v for k, v in _mapping(self.thresholds).items()}
         for reason, value in thresholds.items():  # 0 would drop blocks a detector protects (score 0)
             check_share(f"thresholds[{reason!r}]", value, zero=False)
@@ -222,11 +220,9 @@ class DedupConfig:
             check_share(name, getattr(self, name), zero=False, one=False, usual=0.99 if name == "recall" else 0.9)
         if not isinstance(self.shingling, Shingling):
             raise ConfigError(f"shingling must be a Shingling, got {self.shingling!r}; e.g. Shingling(kind='char', size=9)")
-        for name, low, high in (("num_perm", 2, MAX_NUM_PERM), ("min_contained_shingles", 1, None), ("seed", 0, None)):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < low or high is not None and value > high:
-                span = f"between {low} and {high}" if high else f"of at least {low}"
-                raise ConfigError(f"{name} must be a whole number {span}, got {value!r}")
+        check_count("num_perm", self.num_perm, low=2, high=MAX_NUM_PERM)
+        check_count("min_contained_shingles", self.min_contained_shingles)
+        check_count("seed", self.seed, low=0)
         KeepPolicy.parse(self.keep)
         self.bands_rows  # validates recall and num_perm against the thresholds
 

@@ -31,7 +31,7 @@ import xxhash
 from . import parallel
 from .clusters import HOLDS, INSIDE, SIMILAR, UnionFind, kept_per_document
 from .config import DedupConfig
-from .errors import ConfigError, InputError
+from .errors import InputError, check_count
 from .io import Record
 from .keep import KeepPolicy
 from .minhash import MinHasher
@@ -223,7 +223,7 @@ class DedupIndex:
         """Index ``records`` (one transaction) and update the clusters they touch.
 
         ``prints``: their :func:`fingerprints`, when computed elsewhere (in worker processes)."""
-        exacts, sets, sigs = prints or fingerprints([r.text for r in records], self.config)
+        exacts, sets, sigs = prints or fingerprints(texts_of(records), self.config)
         touched: set[str] = set()
         fresh: set[str] = set()  # documents this batch added or read from the store
         with self.store.transaction():
@@ -371,6 +371,16 @@ class DedupIndex:
         return sorted(out, key=lambda d: (-d.similarity, -d.containment, d.duplicate_of))
 
 
+def texts_of(records: Sequence[Record]) -> list[str]:
+    """The texts of ``records``; anything but a :class:`Record` among them is a clear TypeError."""
+    try:
+        return [r.text for r in records]
+    except AttributeError:
+        bad = next(r for r in records if not isinstance(r, Record))
+        raise TypeError(f"records are textclean.io.Record objects (from read_records, or Record(id=..., text=..., "
+                        f"source=...)), got {type(bad).__name__} {bad!r:.60}") from None
+
+
 def dedup_records(records: Iterable[Record], *, config: DedupConfig | None = None, path: str | None = None,
                   redis_url: str | None = None, batch_size: int = 2000,
                   progress: Callable[[int], None] | None = None, hold_records: bool = True,
@@ -387,11 +397,11 @@ def dedup_records(records: Iterable[Record], *, config: DedupConfig | None = Non
     ``already_indexed``. ``on_reject``: see :class:`DedupIndex`.
     """
     config = config or DedupConfig()
-    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-        raise ConfigError(f"batch_size must be a whole number of at least 1, got {batch_size!r}")
+    check_count("batch_size", batch_size)
+    check_count("jobs", jobs)
     batches = parallel.batched(records, batch_size)
     if jobs > 1:
-        batched = parallel.ordered(((b, ([r.text for r in b], config)) for b in batches), _fingerprints_of, jobs=jobs)
+        batched = parallel.ordered(((b, (texts_of(b), config)) for b in batches), _fingerprints_of, jobs=jobs)
     else:
         batched = ((b, None) for b in batches)
     with DedupIndex(config, path=path, redis_url=redis_url, hold_records=hold_records, on_reject=on_reject) as index:

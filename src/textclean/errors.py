@@ -25,6 +25,18 @@ def check_share(name: str, value: object, *, zero: bool = True, one: bool = True
                           + (f"; {usual:g} is usual" if usual is not None else ""))
 
 
+def check_count(name: str, value: object, *, low: int = 1, high: int | None = None, why: str = "") -> None:
+    """Raise :class:`ConfigError` unless ``value`` is a whole number from ``low`` (to ``high``).
+
+    >>> check_count("jobs", "2")
+    Traceback (most recent call last):
+    textclean.errors.ConfigError: jobs must be a whole number of at least 1, got '2'
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or value < low or high is not None and value > high:
+        span = f"between {low} and {high}" if high is not None else f"of at least {low}"
+        raise ConfigError(f"{name} must be a whole number {span}{why}, got {value!r}")
+
+
 class InputError(TextcleanError, ValueError):
     """Input that cannot be read: the message names the file and the line or record."""
 

@@ -27,7 +27,7 @@ import regex
 import xxhash
 from datasketch import MinHashLSH
 
-from .errors import InputError
+from .errors import ConfigError, InputError
 from .hard_wrap import unwrapped_lines
 from .minhash import MinHasher
 from .normalize import normalize
@@ -233,8 +233,15 @@ def learn_templates(
     ``url`` field), or is a function of the record, or None for one site. Options are
     :class:`TemplateParams` fields (``min_share``, ``min_pages``, ``fuzzy_threshold``, ...).
     """
+    if params is not None and options:  # the options were ignored
+        name = next(iter(options))
+        raise ConfigError(f"pass either params or options such as {name}=, not both; "
+                          f"e.g. params=dataclasses.replace(params, {name}=...)")
     learner = TemplateLearner(params or TemplateParams(**options))
     for record in pages:
+        if not isinstance(record, Mapping):
+            raise TypeError(f"pages are mappings with a {text_key!r} field (a Record's are its .fields), "
+                            f"got {type(record).__name__}")
         text = record.get(text_key)
         if not isinstance(text, str):
             raise InputError(f"page has no text field {text_key!r}; choose it with --text-key / text_key=")

@@ -28,7 +28,7 @@ from typing import Any
 from datasketch import MinHashLSH
 from rapidfuzz import fuzz
 
-from .errors import ConfigError, IndexMismatchError, InputError, check_share
+from .errors import IndexMismatchError, InputError, check_count, check_share
 from .io import open_binary
 from .minhash import SCHEME, MinHasher, choose_bands
 from .normalize import SENTENCE_END, normalize, word_count
@@ -55,11 +55,8 @@ class TemplateParams:
     def __post_init__(self) -> None:
         for name in ("min_share", "fuzzy_threshold"):
             check_share(name, getattr(self, name), zero=False)
-        if not isinstance(self.min_pages, int) or self.min_pages < 2:
-            raise ConfigError(f"min_pages must be a whole number of at least 2 (one page has no template), "
-                              f"got {self.min_pages!r}")
-        if not isinstance(self.fuzzy_min_chars, int) or self.fuzzy_min_chars < 1:
-            raise ConfigError(f"fuzzy_min_chars must be a whole number of at least 1, got {self.fuzzy_min_chars!r}")
+        check_count("min_pages", self.min_pages, low=2, why=" (one page has no template)")
+        check_count("fuzzy_min_chars", self.fuzzy_min_chars)
 
     @property
     def bands_rows(self) -> tuple[int, int]:
