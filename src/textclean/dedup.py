@@ -167,6 +167,11 @@ class DedupIndex:
     A record whose id this run has used, or that the index holds with another text, raises
     :class:`InputError`; with ``on_reject``, that is called with the record and why instead,
     and the record is left out.
+
+    Once the result is written out, call ``mark_written(result)``: until then the index treats
+    this run's kept documents as never delivered, and a later run given them keeps them again
+    rather than reporting them ``already_indexed`` (:func:`dedup_records` does this after its
+    ``deliver``). An index is used by one thread at a time.
     """
 
     def __init__(self, config: DedupConfig | None = None, *, path: str | None = None,

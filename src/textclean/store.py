@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -30,7 +31,7 @@ import xxhash
 from datasketch import MinHashLSH
 from datasketch.storage import UnorderedStorage
 
-from .errors import ConfigError, IndexBusyError, IndexMismatchError
+from .errors import ConfigError, IndexBusyError, IndexMismatchError, OutputError
 from .minhash import SCHEME
 from .shingles import SHINGLE_HASH_VERSION
 
@@ -327,7 +328,8 @@ class SQLiteStore:
         self.path = path
         try:
             # Another process writing the same index holds its lock one batch at a time; wait.
-            self._db = sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT_SECONDS)
+            # Not tied to the opening thread: DedupIndex says one thread at a time, not which.
+            self._db = sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT_SECONDS, check_same_thread=False)
             self._refuse_other_databases()
             saved = self._set_up()
             if saved is not None:
@@ -340,8 +342,11 @@ class SQLiteStore:
                 self._db.execute("UPDATE docs SET written = kept")
                 self._db.execute("COMMIT")
         except sqlite3.OperationalError as exc:
-            if "unable to open" in str(exc):
+            if "unable to open" in str(exc) and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
                 raise IndexMismatchError(f"{path}: cannot open or create an index there ({exc}); does its folder exist?") from exc
+            if "unable to open" in str(exc) or "readonly" in str(exc):  # every run writes to its index
+                raise OutputError(f"{path}: cannot write the index there ({exc}); a run updates its index, so it "
+                                  "and its folder must be writable") from exc
             if not _is_lock_error(exc):
                 raise IndexMismatchError(f"{path}: not a textclean SQLite index ({exc}); choose another --index file") from exc
             raise IndexBusyError(f"{path}: another process has held this index for over {LOCK_WAIT_SECONDS} s ({exc})") from exc

@@ -128,6 +128,68 @@ def test_another_programs_database_is_refused_untouched(tmp_path):
         dedup_records([], path=str(tmp_path / "no" / "such" / "folder.sqlite"))
 
 
+def _without_root(attempt):
+    """``attempt()``'s error message, as a user without root's power over file modes: as root,
+    in a forked child that gives up root first (nobody's uid), so the test runs anywhere."""
+    def message():
+        try:
+            attempt()
+        except Exception as exc:
+            return f"{type(exc).__name__}: {exc}"
+        return "no error"
+
+    if os.geteuid() != 0:
+        return message()
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover (the child's exit code is checked below)
+        os.close(read)
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            os.write(write, message().encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        text = pipe.read().decode()
+    assert os.waitpid(child, 0)[1] == 0
+    return text
+
+
+def test_an_index_that_cannot_be_written_says_so_and_a_thread_may_take_it_over(tmp_path):
+    # Both said "not a textclean SQLite index" / "does its folder exist?" as an IndexMismatchError,
+    # which callers may take as leave to rebuild the index.
+    import shutil
+    import tempfile
+    import threading
+
+    # Not under tmp_path: pytest's folders above it are closed to other users.
+    folder = Path(tempfile.mkdtemp(dir=tmp_path if os.geteuid() != 0 else None))
+    try:
+        path = folder / "seen.sqlite"
+        dedup_records(make_corpus(1, n_base=3), path=str(path))
+        folder.chmod(0o755)
+        path.chmod(0o444)
+        said = _without_root(lambda: DedupIndex(path=str(path)))
+        assert said.startswith(f"OutputError: {path}: cannot write the index there") and "must be writable" in said
+        folder.chmod(0o555)
+        said = _without_root(lambda: DedupIndex(path=str(folder / "new.sqlite")))
+        assert said.startswith(f"OutputError: {folder / 'new.sqlite'}: cannot write the index there"), said
+        folder.chmod(0o755)
+        path.chmod(0o644)
+        index = DedupIndex(path=str(path))  # opened here, used in another thread (sqlite3 refused)
+        found = []
+        worker = threading.Thread(target=lambda: found.append(index.query(make_corpus(1, n_base=3)[0].text)))
+        worker.start()
+        worker.join()
+        index.close()
+        assert found and found[0]
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(folder)
+
+
 def test_a_file_that_is_not_an_index_is_refused(tmp_path):
     path = tmp_path / "notes.sqlite"
     path.write_text("these are my notes, not a database\n" * 100)
