@@ -12,10 +12,10 @@ import os
 import re
 import sys
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal, overload
 
 from .errors import InputError
 
@@ -412,8 +412,16 @@ def check_reading(errors: str, on_error: str) -> None:
         raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
 
 
+@overload
+def read_records(files: Iterable[str | os.PathLike[str]], *, jsonl: bool | None, text_key: str = ...,
+                 id_key: str | None = ..., encoding: str = ..., errors: str = ..., on_error: Literal["fail"] = ...,
+                 stats: ReadStats | None = ..., stdin: BinaryIO | None = ...) -> Iterator[Record]: ...
+@overload
+def read_records(files: Iterable[str | os.PathLike[str]], *, jsonl: bool | None, text_key: str = ...,
+                 id_key: str | None = ..., encoding: str = ..., errors: str = ..., on_error: str,
+                 stats: ReadStats | None = ..., stdin: BinaryIO | None = ...) -> Iterator[Record | Rejection]: ...
 def read_records(
-    files: Sequence[str],
+    files: Iterable[str | os.PathLike[str]],
     *,
     jsonl: bool | None,
     text_key: str = "text",

@@ -86,7 +86,8 @@ class Context:
         return [i for _, i in zip(range(config.lead_window), long_blocks)]
 
 
-Detector = Callable[[Sequence[Block], Context], list[Finding]]
+#: A detector: the document's blocks (a tuple) and their context to findings (any iterable).
+Detector = Callable[[tuple[Block, ...], Context], Iterable[Finding]]
 
 
 class PhraseMatcher:
