@@ -207,6 +207,8 @@ def test_save_load_roundtrip_and_refusals(tmp_path, model):
     model.save(tmp_path / "templates.json.gz")  # it was written plain, and read back as bytes
     assert gzip.decompress((tmp_path / "templates.json.gz").read_bytes()).decode() == model.to_json()
     assert TemplateModel.load(tmp_path / "templates.json.gz").to_dict() == model.to_dict()
+    assert loaded == model == TemplateModel.load(tmp_path / "templates.json.gz")  # models had no equality
+    assert loaded != TemplateModel(model.params, {})
     assert loaded.match("example.com", ["Most read"])[0][0].text == "Most read"
     data = json.loads(path.read_text())
     data["format"] = "textclean-templates/0"

@@ -109,6 +109,13 @@ class TemplateModel:
         lines = sum(len(s.lines) for s in self.sites.values())
         return f"TemplateModel({len(self.sites)} sites, {lines} template lines)"
 
+    def __eq__(self, other: object) -> bool:  # the same model, loaded twice, was unequal
+        if not isinstance(other, TemplateModel):
+            return NotImplemented
+        return (self.params, self.sites) == (other.params, other.sites)
+
+    __hash__ = None  # type: ignore[assignment]  # it holds a dict
+
     def site_for(self, site: str | None) -> SiteTemplates | None:
         """The site's templates; with ``site=None`` the only site of a one-site model."""
         if site is None:
