@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import regex
 
+from ..lexicon import PLAYER_CONTROLS
 from ..line_patterns import CAPTION_ENDING_MARKS, PROMO_TRIGGERS
 from ..normalize import normalize
 from ..reasons import Reason
@@ -30,6 +31,10 @@ _MAX_CRUMB_WORDS = 4
 # "- 31/50 Williams F1 team…", "3 of 12 Photo…": a slide of a photo gallery.
 _SLIDE_COUNTER = regex.compile(r"[-–•*\s]*(?P<index>\d{1,3})\s*(?:/|of|von|de|di)\s*(?P<total>\d{1,3})\b", regex.IGNORECASE)
 _MIN_GALLERY = 3
+# A player's controls stand within this many lines of other UI lines; alone, one scores this.
+_PLAYER_CONTROLS = frozenset(normalize(phrase) for phrase in PLAYER_CONTROLS)
+_PLAYER_REACH = 3
+_LONE_CONTROL_SCORE = 0.3
 _PROMO_TRIGGER = re.compile("|".join(re.escape(word) for word in PROMO_TRIGGERS))
 # A credit closes a caption within this many characters.
 _CAPTION_TAIL_CHARS = 220
@@ -39,18 +44,32 @@ _MAX_TEASER_WORDS = 60
 
 
 def navigation(blocks: Sequence[Block], context: Context) -> list[Finding]:
-    """Lines that are only UI words ("Search", "Skip to content") or a breadcrumb or menu."""
+    """Lines that are only UI words ("Search", "Skip to content") or a breadcrumb or menu. A video
+    player's control counts among other UI lines; alone it may be a heading ("Picture-in-Picture")."""
     found = []
+    ui_lines = []
+    controls = []
     for block, norm, count in zip(blocks, context.norms, context.word_counts):
         if count == 0 or count > context.config.max_chrome_words:
             continue
         phrase = context.lexicon.navigation.match(norm)
         if phrase:
-            found.append(finding(block, Reason.NAVIGATION, 0.95, "navigation", f"the whole line is the UI phrase '{phrase}'"))
+            ui_lines.append(block.index)
+            if phrase in _PLAYER_CONTROLS:
+                controls.append((block, phrase))
+            else:
+                found.append(finding(block, Reason.NAVIGATION, 0.95, "navigation", f"the whole line is the UI phrase '{phrase}'"))
             continue
         crumb = _breadcrumb(block.text, context)
         if crumb:
+            ui_lines.append(block.index)
             found.append(finding(block, Reason.NAVIGATION, 0.85, "navigation", crumb))
+    for block, phrase in controls:
+        if any(0 < abs(other - block.index) <= _PLAYER_REACH for other in ui_lines):
+            found.append(finding(block, Reason.NAVIGATION, 0.95, "navigation", f"the whole line is the UI phrase '{phrase}'"))
+        else:
+            found.append(finding(block, Reason.NAVIGATION, _LONE_CONTROL_SCORE, "navigation",
+                                 f"the video player control '{phrase}', but no other UI line is near: a heading?"))
     return found
 
 

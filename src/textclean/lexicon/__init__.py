@@ -19,10 +19,10 @@ Persian, Hindi) are the only kickers found there; in cased scripts a line in cap
 """
 from __future__ import annotations
 
-from .navigation import NAVIGATION_PHRASES
+from .navigation import NAVIGATION_PHRASES, PLAYER_CONTROLS
 from .promo import PROMO_PHRASES
 from .related import RELATED_PHRASES
 from .section import SECTION_PHRASES
 from .truncation import TRUNCATION_PHRASES
 
-__all__ = ["NAVIGATION_PHRASES", "PROMO_PHRASES", "RELATED_PHRASES", "SECTION_PHRASES", "TRUNCATION_PHRASES"]
+__all__ = ["NAVIGATION_PHRASES", "PLAYER_CONTROLS", "PROMO_PHRASES", "RELATED_PHRASES", "SECTION_PHRASES", "TRUNCATION_PHRASES"]

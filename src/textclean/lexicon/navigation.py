@@ -1,6 +1,15 @@
 """UI lines of site navigation: search, menus, log in, skip links, previous/next, site links."""
 from __future__ import annotations
 
+#: A web video player's controls (video.js and its kin), as a dump renders them. They come in a
+#: group; alone, "Fullscreen" or "Picture-in-Picture" may be a heading of the article.
+PLAYER_CONTROLS: tuple[str, ...] = (
+    "play video", "mute", "unmute", "fullscreen", "non fullscreen", "exit fullscreen", "picture in picture",
+    "playback rate", "current time 0 00", "duration time 0 00", "remaining time 0 00", "stream type live",
+    "text edge style", "captions settings opens captions settings dialog", "captions off selected",
+    "subtitles off selected", "descriptions off selected", "end of dialog window",
+)
+
 NAVIGATION_PHRASES: dict[str, tuple[str, ...]] = {
     "en": (
         "search", "search this site", "menu", "main menu", "open menu", "close menu", "toggle navigation",
@@ -14,11 +23,7 @@ NAVIGATION_PHRASES: dict[str, tuple[str, ...]] = {
         "post navigation", "posts navigation", "recent posts", "recent comments", "categories", "archives",
         "back to home", "back to homepage", "return to top", "scroll to top", "forgot password",
         "forgot your password", "skip to navigation", "mobile site", "accessibility help", "main navigation",
-        # A web video player's controls (video.js and its kin), as a dump renders them.
-        "play video", "mute", "unmute", "fullscreen", "non fullscreen", "exit fullscreen", "picture in picture",
-        "playback rate", "current time 0 00", "duration time 0 00", "remaining time 0 00", "stream type live",
-        "text edge style", "captions settings opens captions settings dialog", "captions off selected",
-        "subtitles off selected", "descriptions off selected", "end of dialog window",
+        *PLAYER_CONTROLS,
     ),
     "fr": (
         "rechercher", "recherche", "accueil", "fermer", "connexion", "se connecter", "déconnexion",
