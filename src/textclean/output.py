@@ -27,7 +27,7 @@ from .io import STDIO
 
 
 @contextmanager
-def atomic_output(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
+def atomic_output(path: str, *, encoding: str = "utf-8") -> Iterator[_Named]:
     """A text file that appears at ``path`` only when the block finishes without error.
 
     ``-`` writes to stdout. Parent folders are created. A name ending in ``.gz`` is written
@@ -35,14 +35,18 @@ def atomic_output(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
     :class:`OutputError` naming it.
     """
     if path == STDIO:
-        yield sys.stdout
-        sys.stdout.flush()
+        yield _Named(sys.stdout, "stdout")
+        with _naming("stdout"):
+            sys.stdout.flush()
         return
     if _is_stream(path):
         with _naming(path):
             fh = open(path, "w", encoding=encoding, newline="")
-        with fh:
-            yield fh
+        try:
+            yield _Named(fh, path)
+        finally:
+            with _naming(path):
+                fh.close()
         return
     target = Path(os.path.realpath(path))
     owner = f".{target.name}.{socket.gethostname()}-"
@@ -58,7 +62,7 @@ def atomic_output(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
             # mtime 0 and no name in the header: the same output gives the same bytes.
             packed = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) if path.lower().endswith(".gz") else None
             fh = TextIOWrapper(packed or raw, encoding=encoding, newline="")
-            yield fh
+            yield _Named(fh, path)
             with _naming(path):
                 fh.flush()
                 if packed is not None:
@@ -73,13 +77,33 @@ def atomic_output(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
         raise
 
 
+class _Named:
+    """An output's text stream whose failing writes (a full disk) raise :class:`OutputError`
+    naming the output, not a bare OSError from whatever code was writing."""
+
+    __slots__ = ("_fh", "_path")
+
+    def __init__(self, fh: IO[str], path: str) -> None:
+        self._fh, self._path = fh, path
+
+    def write(self, text: str) -> int:
+        try:  # not _naming: a context manager per record costs more than the write
+            return self._fh.write(text)
+        except OSError as exc:
+            raise _cannot_write(self._path, exc) from exc
+
+
 @contextmanager
 def _naming(path: str) -> Iterator[None]:
     """An OSError while creating, finishing or renaming an output, as an OutputError naming it."""
     try:
         yield
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        raise _cannot_write(path, exc) from exc
+
+
+def _cannot_write(path: str, exc: OSError) -> OutputError:
+    return OutputError(f"{path}: cannot write: {exc.strerror or exc}")
 
 
 def _is_stream(path: str) -> bool:

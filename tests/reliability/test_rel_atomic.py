@@ -118,6 +118,19 @@ def test_a_device_or_pipe_is_written_to_and_a_symlinks_target_is_replaced(tmp_pa
     assert link.is_symlink() and (tmp_path / "real.txt").read_text() == "The council voted to keep the library open.\n"
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full (a device whose writes fail: disk full)")
+@pytest.mark.parametrize("command", [["clean", "pages.jsonl", "-o"], ["clean", "pages.jsonl", "-o", "/dev/null", "--report"],
+                                     ["dedup", "pages.jsonl", "-o"], ["learn", "pages.jsonl", "-o"]])
+def test_a_full_disk_is_an_error_naming_the_output(tmp_path, monkeypatch, command):
+    # Each was an OSError traceback from the line that wrote the record.
+    monkeypatch.chdir(tmp_path)
+    text = "Search\nThe council voted to keep the library open for another year.\n"
+    (tmp_path / "pages.jsonl").write_text("".join(json.dumps({"text": f"{text} {i}", "host": "a.org"}) + "\n"
+                                                  for i in range(600)))
+    result = CliRunner().invoke(main, [*command, "/dev/full"])
+    assert result.exit_code == 1 and result.output.endswith("Error: /dev/full: cannot write: No space left on device\n")
+
+
 def test_an_output_named_gz_is_compressed_the_same_bytes_every_run(tmp_path):
     # It was written uncompressed, and reading it back failed ("Not a gzipped file").
     import gzip
