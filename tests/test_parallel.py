@@ -1,11 +1,14 @@
 """``parallel.ordered``: answers in input order, a bounded read-ahead, worker errors raised at their task."""
 from __future__ import annotations
 
+import os
+import signal
 import time
 
 import pytest
 
 from textclean import parallel
+from textclean.errors import WorkerError
 
 
 def _slow_square(payload: int) -> int:
@@ -44,6 +47,21 @@ def test_a_worker_error_is_raised_at_its_task():
         for key, _answer in parallel.ordered(((i, i) for i in range(20)), _fail_on_seven, jobs=2):
             seen.append(key)
     assert seen == list(range(7))
+
+
+def _die_on_seven(payload: int) -> int:
+    if payload == 7:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer does
+    return payload
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang():
+    # multiprocessing.Pool replaced the dead worker and waited for its task forever.
+    seen = []
+    with pytest.raises(WorkerError, match="a worker process stopped abruptly .killed, or out of memory"):
+        for key, _answer in parallel.ordered(((i, i) for i in range(20)), _die_on_seven, jobs=2):
+            seen.append(key)
+    assert seen == list(range(len(seen))) and len(seen) <= 7
 
 
 def test_batched_reads_lazily_in_lists_of_the_size():

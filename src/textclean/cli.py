@@ -18,7 +18,7 @@ from . import io, parallel
 from .cleaner import Cleaner
 from .config import AUTO, PRESETS
 from .dedup_cli import dedup
-from .errors import ConfigError, OutputError, TextcleanError
+from .errors import TextcleanError
 from .io import STDIO, Record, Rejection
 from .learn_cli import learn
 from .output import atomic_output, check_output_paths, jsonl_line
@@ -132,7 +132,7 @@ def clean(inputs, preset, thresholds, templates_path, group_key, output, report,
                     report_fh.write(jsonl_line({"id": record.id, "source": record.source, "line": record.line, **entry}))
                 written += 1
                 pages += chose_page
-    except (ConfigError, OutputError) as exc:
+    except TextcleanError as exc:  # an output that cannot be written, a worker that died
         raise click.ClickException(str(exc)) from exc
     if stats.rejected or stats.replaced or reading["on_error"] == "skip":
         click.echo(_summary(stats, written, rejected), err=True)

@@ -45,6 +45,10 @@ class OutputError(TextcleanError, OSError):
     """An output cannot be written (a missing permission, a full disk): the message names it."""
 
 
+class WorkerError(TextcleanError, RuntimeError):
+    """A worker process of a ``--jobs``/``jobs=`` run stopped without an answer."""
+
+
 class IndexMismatchError(TextcleanError):
     """A saved index or model was built with other parameters or another format version."""
 

@@ -11,9 +11,13 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any, TypeVar
+
+from .errors import WorkerError
 
 Item = TypeVar("Item")
 Key = TypeVar("Key")
@@ -31,14 +35,16 @@ def ordered(
     """``(key, work(payload))`` for each ``(key, payload)`` of ``tasks``, in order, computed by
     ``jobs`` processes (each set up once by ``initializer(*initargs)``). ``work`` must be a
     module-level function and payloads and answers picklable; an exception in a worker is
-    raised here, at its task."""
+    raised here, at its task, and a worker that dies (killed, out of memory) is a
+    :class:`~textclean.errors.WorkerError` (a ``multiprocessing.Pool`` waited for it forever)."""
     tasks = iter(tasks)
-    with multiprocessing.get_context().Pool(jobs, _quiet_worker, (initializer, initargs)) as pool:
-        pending: deque[tuple[Key, Any]] = deque()
+    pool = ProcessPoolExecutor(jobs, multiprocessing.get_context(), _quiet_worker, (initializer, initargs))
+    try:
+        pending: deque[tuple[Key, Future[Answer]]] = deque()
 
         def submit() -> bool:
             for key, payload in tasks:
-                pending.append((key, pool.apply_async(work, (payload,))))
+                pending.append((key, pool.submit(work, payload)))
                 return True
             return False
 
@@ -47,8 +53,13 @@ def ordered(
             more = submit()
         while pending:
             key, answer = pending.popleft()
-            yield key, answer.get()
+            yield key, answer.result()
             more = more and submit()
+    except BrokenProcessPool as exc:  # from a result or a submit, whichever comes first
+        raise WorkerError(f"a worker process stopped abruptly (killed, or out of memory?) ({exc}); "
+                          "run again, with fewer --jobs or more memory") from None
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

@@ -41,6 +41,43 @@ def test_a_killed_run_never_leaves_a_partial_output(tmp_path):
     assert all(p.name.startswith(".out.jsonl.") for p in tmp_path.iterdir() if p.name != "in.jsonl" and p != out)
 
 
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    if int(stat.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        found.append(int(entry))
+            except (OSError, IndexError, ValueError):
+                continue
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="finds the workers through /proc")
+def test_a_killed_worker_stops_the_run_with_an_error_and_no_output(tmp_path):
+    # Under multiprocessing.Pool the run waited forever for the dead worker's batch.
+    source = tmp_path / "in.jsonl"
+    with source.open("w", encoding="utf-8") as fh:
+        for i in range(20_000):
+            fh.write(json.dumps({"id": i, "text": f"Search\nProse line number {i} of a long corpus.\n..."}) + "\n")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "textclean", "clean", str(source), "-o", str(out), "--jobs", "2"],
+                            stderr=subprocess.PIPE, text=True)
+    while len(workers := _children(proc.pid)) < 2:
+        assert proc.poll() is None, proc.stderr.read()
+    os.kill(workers[0], signal.SIGKILL)
+    try:
+        stderr = proc.communicate(timeout=120)[1]
+    finally:
+        proc.kill()
+    if proc.returncode == 0:  # it finished before the kill landed
+        assert len(out.read_text(encoding="utf-8").splitlines()) == 20_000
+        return
+    assert proc.returncode == 1 and stderr.startswith("Error: a worker process stopped abruptly (killed, or out of memory?)")
+    assert not out.exists()
+
+
 def test_outputs_get_the_usual_file_mode(tmp_path):
     out = tmp_path / "out.txt"
     old = os.umask(0o022)
