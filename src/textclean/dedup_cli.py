@@ -54,6 +54,15 @@ def _progress():
     return update
 
 
+def _redis_gone() -> tuple[type[Exception], ...]:
+    """The errors of a Redis server lost mid-run (none without the redis package)."""
+    try:
+        from redis.exceptions import ConnectionError, TimeoutError
+    except ImportError:
+        return ()
+    return ConnectionError, TimeoutError
+
+
 def _summary(result: DedupResult, total: int, index: str | None) -> str:
     reasons = Counter(d.reason for d in result.duplicates if d.id not in set(result.superseded))
     kept = len(result.kept_ids)
@@ -212,6 +221,9 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
                                    on_reject=reject if on_error == "skip" else None)
     except TextcleanError as exc:
         raise click.ClickException(str(exc)) from exc
+    except _redis_gone() as exc:
+        raise click.ClickException(f"Redis at {redis_url} stopped answering ({exc}); the batches it took stay "
+                                   "indexed and nothing was written: run again once it is back") from exc
     summary = _summary(result, stats.records - stats.rejected, index_path or redis_url)
     if verbose:
         click.echo(_candidates_report(result.candidates, stats.records - stats.rejected), err=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from textclean.cli import main
@@ -198,3 +199,21 @@ def test_jobs_give_the_same_unique_records_and_clusters(tmp_path):
         runs[jobs] = (out.read_bytes(), clusters.read_bytes(), result.stderr)
     assert runs["1"] == runs["2"]
     assert "625 removed" in runs["2"][2]
+
+
+def test_a_redis_server_lost_mid_run_is_an_error_saying_what_to_do(tmp_path, monkeypatch):
+    # The redis client's ConnectionError went out as a traceback.
+    exceptions = pytest.importorskip("redis.exceptions", reason="the redis package is in the test extra")
+    from textclean import dedup_cli
+
+    def lost(*_args, **_kwargs):
+        raise exceptions.ConnectionError("Error 111 connecting to 127.0.0.1:6390. Connection refused.")
+
+    monkeypatch.setattr(dedup_cli, "dedup_records", lost)
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text('{"text": "A short record of text."}\n')
+    result = CliRunner().invoke(main, ["dedup", str(corpus), "--redis", "redis://127.0.0.1:6390/0",
+                                       "-o", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: Redis at redis://127.0.0.1:6390/0 stopped answering (Error 111")
+    assert "run again once it is back" in result.output and not (tmp_path / "out.jsonl").exists()
