@@ -6,6 +6,7 @@ write the kept ones. Standard input is copied to an anonymous temporary file for
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import sys
 import tempfile
 from collections import Counter
@@ -224,6 +225,9 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
     except _redis_gone() as exc:
         raise click.ClickException(f"Redis at {redis_url} stopped answering ({exc}); the batches it took stay "
                                    "indexed and nothing was written: run again once it is back") from exc
+    except sqlite3.Error as exc:  # a full disk, an I/O error
+        raise click.ClickException(f"the index {index_path} failed ({exc}); the batches before stay indexed and "
+                                   "nothing was written: mend the cause and run again") from exc
     summary = _summary(result, stats.records - stats.rejected, index_path or redis_url)
     if verbose:
         click.echo(_candidates_report(result.candidates, stats.records - stats.rejected), err=True)

@@ -201,19 +201,29 @@ def test_jobs_give_the_same_unique_records_and_clusters(tmp_path):
     assert "625 removed" in runs["2"][2]
 
 
-def test_a_redis_server_lost_mid_run_is_an_error_saying_what_to_do(tmp_path, monkeypatch):
-    # The redis client's ConnectionError went out as a traceback.
-    exceptions = pytest.importorskip("redis.exceptions", reason="the redis package is in the test extra")
+@pytest.mark.parametrize("store", ["redis", "sqlite"])
+def test_an_index_lost_mid_run_is_an_error_saying_what_to_do(tmp_path, monkeypatch, store):
+    # The redis client's ConnectionError, or sqlite3's "database or disk is full", went out as a traceback.
+    import sqlite3
+
     from textclean import dedup_cli
 
+    if store == "redis":
+        exceptions = pytest.importorskip("redis.exceptions", reason="the redis package is in the test extra")
+        error = exceptions.ConnectionError("Error 111 connecting to 127.0.0.1:6390. Connection refused.")
+        option = ["--redis", "redis://127.0.0.1:6390/0"]
+        said = "Error: Redis at redis://127.0.0.1:6390/0 stopped answering (Error 111"
+    else:
+        error = sqlite3.OperationalError("database or disk is full")
+        option = ["--index", str(tmp_path / "seen.sqlite")]
+        said = f"Error: the index {tmp_path / 'seen.sqlite'} failed (database or disk is full)"
+
     def lost(*_args, **_kwargs):
-        raise exceptions.ConnectionError("Error 111 connecting to 127.0.0.1:6390. Connection refused.")
+        raise error
 
     monkeypatch.setattr(dedup_cli, "dedup_records", lost)
     corpus = tmp_path / "in.jsonl"
     corpus.write_text('{"text": "A short record of text."}\n')
-    result = CliRunner().invoke(main, ["dedup", str(corpus), "--redis", "redis://127.0.0.1:6390/0",
-                                       "-o", str(tmp_path / "out.jsonl")])
-    assert result.exit_code == 1
-    assert result.output.startswith("Error: Redis at redis://127.0.0.1:6390/0 stopped answering (Error 111")
-    assert "run again once it is back" in result.output and not (tmp_path / "out.jsonl").exists()
+    result = CliRunner().invoke(main, ["dedup", str(corpus), *option, "-o", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 1 and result.output.startswith(said)
+    assert "nothing was written" in result.output and not (tmp_path / "out.jsonl").exists()
