@@ -22,11 +22,15 @@ def test_an_error_mid_run_leaves_no_output_and_no_temp_file(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_killed_run_never_leaves_a_partial_output(tmp_path):
-    source = tmp_path / "in.jsonl"
-    with source.open("w", encoding="utf-8") as fh:
-        for i in range(60_000):
+def _long_corpus(path, records: int):
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(records):
             fh.write(json.dumps({"id": i, "text": f"Search\nProse line number {i} of a long corpus.\n..."}) + "\n")
+    return path
+
+
+def test_a_killed_run_never_leaves_a_partial_output(tmp_path):
+    source = _long_corpus(tmp_path / "in.jsonl", 60_000)
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "textclean", "clean", str(source), "-o", str(out)],
                             stderr=subprocess.PIPE)
@@ -57,10 +61,7 @@ def _children(pid: int) -> list[int]:
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="finds the workers through /proc")
 def test_a_killed_worker_stops_the_run_with_an_error_and_no_output(tmp_path):
     # Under multiprocessing.Pool the run waited forever for the dead worker's batch.
-    source = tmp_path / "in.jsonl"
-    with source.open("w", encoding="utf-8") as fh:
-        for i in range(20_000):
-            fh.write(json.dumps({"id": i, "text": f"Search\nProse line number {i} of a long corpus.\n..."}) + "\n")
+    source = _long_corpus(tmp_path / "in.jsonl", 20_000)
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "textclean", "clean", str(source), "-o", str(out), "--jobs", "2"],
                             stderr=subprocess.PIPE, text=True)
