@@ -11,9 +11,9 @@ from .errors import ConfigError
 from .explain import apply_removals, removed_spans
 from .page_features import full_page_measures
 from .policy import decide
+from .reasons import Reason
 from .segment import segment
 from .templates import TemplateModel
-from .reasons import Reason
 from .types import Block, CleanResult, Finding
 
 

@@ -185,6 +185,7 @@ from .minhash import MAX_NUM_PERM, choose_bands, s_curve  # noqa: E402
 from .shingles import Shingling  # noqa: E402
 from .store import IndexParams  # noqa: E402
 
+
 @dataclass(frozen=True, slots=True)
 class DedupConfig:
     """Options of a dedup run; every similarity is on the 0–1 scale.

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Literal, overload
 
-from .errors import InputError
+from .errors import ConfigError, InputError
 
 STDIO = "-"
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.txt", ".jsonl.gz", ".ndjson.gz")
@@ -407,9 +407,9 @@ def check_reading(errors: str, on_error: str) -> None:
     """Refuse reading options the readers do not know (a text file skipped under any other
     ``on_error``; an unknown ``errors`` was reported as an unknown encoding)."""
     if errors not in ("strict", "replace"):
-        raise ValueError(f"errors must be 'strict' or 'replace', not {errors!r}")
+        raise ConfigError(f"errors must be 'strict' or 'replace', not {errors!r}")
     if on_error not in ("fail", "skip"):
-        raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
+        raise ConfigError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
 
 
 @overload
