@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import textclean
+from textclean.detectors.chrome import section_label
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -21,8 +22,13 @@ def texts() -> list[str]:
     return found + ["", "   \n  "]
 
 
+# A caller's detector goes to the executors with the Cleaner (it was refused): one they can import.
+OWN_DETECTOR = {"detectors": {"kicker_again": section_label},
+                "detectors_enabled": (*textclean.CleanConfig().detectors, "kicker_again")}
+
+
 @pytest.mark.parametrize("options", [{}, {"preset": "conservative", "fuzzy_threshold": 0.97},
-                                     {"preset": "auto", "thresholds": {"low_content": 0.6}}])
+                                     {"preset": "auto", "thresholds": {"low_content": 0.6}}, OWN_DETECTOR])
 def test_every_row_equals_textclean_clean(spark, options):
     from textclean.spark import clean
 
@@ -59,6 +65,9 @@ def test_bad_options_fail_on_the_driver(spark):
     with pytest.raises(textclean.ConfigError, match="column 'n' is int, not a string"):
         clean(numbers, "n")  # its four bytes were cleaned as the text 'lleh', or an ANSI cast failed
     assert clean(numbers, "raw").first()["clean_text"] == "A line of prose."  # UTF-8 bytes are text
+    with pytest.raises(textclean.ConfigError, match="a detector must be a function defined at the top of a module"):
+        clean(frame, "body", detectors={"mine": lambda blocks, context: []},
+              detectors_enabled=(*textclean.CleanConfig().detectors, "mine"))
     with pytest.raises(textclean.ConfigError, match="'templates' is not sent to Spark executors"):
         clean(frame, "body", preset="auto", templates=textclean.learn_templates([], group_by=None))
 

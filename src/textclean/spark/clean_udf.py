@@ -7,6 +7,7 @@ equals ``textclean.clean(text, ...)`` with the same settings.
 """
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -81,11 +82,16 @@ def clean(df, text_col: str = "text", *, output_col: str = "clean_text", removed
     for name in added:
         if name in df.columns:
             raise ConfigError(f"the DataFrame already has column {name!r}; choose another output_col/removed_col/preset_col")
-    unshipped = [name for name in ("detectors", "templates") if overrides.get(name) is not None]
-    if unshipped:
-        raise ConfigError(f"{unshipped[0]!r} is not sent to Spark executors (yet); run a Cleaner in a UDF of your own")
+    if overrides.get("templates") is not None:  # each row would need its site: a column this does not take
+        raise ConfigError("'templates' is not sent to Spark executors (yet); run a Cleaner in a UDF of your own")
     # Built and validated here, on the driver; the executors get this very Cleaner.
-    shipped = _ship(df.sparkSession, Cleaner(config, preset=preset, **overrides))
+    cleaner = Cleaner(config, preset=preset, **overrides)
+    try:
+        shipped = _ship(df.sparkSession, cleaner)
+    except (pickle.PicklingError, AttributeError, TypeError) as exc:
+        raise ConfigError(f"the Cleaner cannot go to Spark executors ({exc}); a detector must be a function "
+                          "defined at the top of a module the executors can import, not a lambda or a nested "
+                          "function") from exc
 
     @pandas_udf(RESULT_TYPE)
     def clean_texts(batches: Iterator[pd.Series]) -> Iterator[pd.DataFrame]:
