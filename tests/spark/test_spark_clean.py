@@ -68,8 +68,32 @@ def test_bad_options_fail_on_the_driver(spark):
     with pytest.raises(textclean.ConfigError, match="a detector must be a function defined at the top of a module"):
         clean(frame, "body", detectors={"mine": lambda blocks, context: []},
               detectors_enabled=(*textclean.CleanConfig().detectors, "mine"))
-    with pytest.raises(textclean.ConfigError, match="'templates' is not sent to Spark executors"):
-        clean(frame, "body", preset="auto", templates=textclean.learn_templates([], group_by=None))
+    with pytest.raises(textclean.ConfigError, match="column 'nope' .site_col. is not in the DataFrame"):
+        clean(frame, "body", site_col="nope")
+    with pytest.raises(textclean.ConfigError, match="column 'n' is int, not a string; choose another with site_col="):
+        clean(numbers, "raw", site_col="n")
+
+
+def test_a_template_model_cleans_each_row_by_its_site_column(spark):
+    # Template models were refused: rows had no way to name their site.
+    from textclean.spark import clean
+
+    def page(site: str, story: int) -> str:
+        return (f"Subscribe to the {site} newsletter today\nStory {story}: the council voted on the budget "
+                f"for the library, which stays open.\nAll rights reserved by {site}")
+
+    model = textclean.learn_templates([{"site": s, "text": page(s, i)} for s in ("a.org", "b.org") for i in range(5)],
+                                      group_by="site")
+    rows = [(s, page(s, 9)) for s in ("a.org", "b.org")] + [(None, page("a.org", 9))]
+    frame = spark.createDataFrame(rows, "site string, text string")
+    got = clean(frame, preset="page", site_col="site", templates=model).collect()
+    cleaner = textclean.Cleaner(preset="page", templates=model)
+    for row, (site, text) in zip(got, rows):
+        expected = cleaner.clean(text, site=site)
+        assert row["clean_text"] == expected.text
+        assert [s.asDict() for s in row["removed"]] == [s.to_dict() for s in expected.removed]
+    assert [s["reason"] for s in got[0]["removed"]] == ["template", "template"]
+    assert "template" not in {s["reason"] for s in got[2]["removed"]}  # no site, and the model has two
 
 
 def test_a_text_that_is_not_utf8_stops_the_job_saying_where(spark):

@@ -39,15 +39,14 @@ def _ship(spark, value: Any):
     return context.broadcast(value)
 
 
-def check_text_type(df, text_col: str, *, binary: bool = False) -> None:
-    """Refuse a ``text_col`` that holds no text: Spark casts an int to its bytes, which were then
-    cleaned as text ('lleh' for 1819043176), or fails with an analysis error under ANSI casts."""
+def check_text_type(df, column: str, *, option: str = "text_col", binary: bool = False) -> None:
+    """Refuse a ``column`` (given as ``option``) that holds no text: Spark casts an int to its
+    bytes, which were then cleaned as text ('lleh' for 1819043176), or fails under ANSI casts."""
     from pyspark.sql.types import BinaryType, StringType
 
-    kind = df.schema[text_col].dataType
+    kind = df.schema[column].dataType
     if not isinstance(kind, (StringType, BinaryType) if binary else StringType):
-        raise ConfigError(f"column {text_col!r} is {kind.simpleString()}, not a string; choose the text column "
-                          "with text_col=")
+        raise ConfigError(f"column {column!r} is {kind.simpleString()}, not a string; choose another with {option}=")
 
 
 def _text(data: bytes, column: str) -> str:
@@ -63,14 +62,16 @@ def _text(data: bytes, column: str) -> str:
 
 
 def clean(df, text_col: str = "text", *, output_col: str = "clean_text", removed_col: str = "removed",
-          preset_col: str = "preset", config: CleanConfig | None = None, preset: str | None = None, **overrides: Any):
+          preset_col: str = "preset", site_col: str | None = None, config: CleanConfig | None = None,
+          preset: str | None = None, **overrides: Any):
     """``df`` with ``output_col`` (the cleaned text) and ``removed_col`` (the removed spans:
     start, end, block, reason, score, detector, evidence, block_text) added; with
     ``preset="auto"`` also ``preset_col``, the preset that cleaned the row (``page`` or ``default``).
 
     ``config``, ``preset`` and ``overrides`` are :class:`~textclean.Cleaner`'s, validated here
-    on the driver. A null text gives null outputs; a text holding bytes that are not UTF-8
-    stops the job with an :class:`~textclean.errors.InputError` that quotes it.
+    on the driver; with ``templates=`` (a :class:`~textclean.templates.TemplateModel`),
+    ``site_col`` names each row's site in it. A null text gives null outputs; a text holding
+    bytes that are not UTF-8 stops the job with an :class:`~textclean.errors.InputError` that quotes it.
     """
     from pyspark.sql import functions as F
     from pyspark.sql.functions import pandas_udf
@@ -82,8 +83,10 @@ def clean(df, text_col: str = "text", *, output_col: str = "clean_text", removed
     for name in added:
         if name in df.columns:
             raise ConfigError(f"the DataFrame already has column {name!r}; choose another output_col/removed_col/preset_col")
-    if overrides.get("templates") is not None:  # each row would need its site: a column this does not take
-        raise ConfigError("'templates' is not sent to Spark executors (yet); run a Cleaner in a UDF of your own")
+    if site_col is not None:
+        if site_col not in df.columns:
+            raise ConfigError(f"column {site_col!r} (site_col) is not in the DataFrame; its columns: {', '.join(df.columns)}")
+        check_text_type(df, site_col, option="site_col")
     # Built and validated here, on the driver; the executors get this very Cleaner.
     cleaner = Cleaner(config, preset=preset, **overrides)
     try:
@@ -94,10 +97,10 @@ def clean(df, text_col: str = "text", *, output_col: str = "clean_text", removed
                           "function") from exc
 
     @pandas_udf(RESULT_TYPE)
-    def clean_texts(batches: Iterator[pd.Series]) -> Iterator[pd.DataFrame]:
+    def clean_texts(batches: Iterator[tuple[pd.Series, pd.Series]]) -> Iterator[pd.DataFrame]:
         cleaner = shipped.value
-        for texts in batches:
-            results = [None if t is None else cleaner.clean(_text(t, text_col)) for t in texts]
+        for texts, sites in batches:
+            results = [None if t is None else cleaner.clean(_text(t, text_col), site=s) for t, s in zip(texts, sites)]
             yield pd.DataFrame({
                 "text": [None if r is None else r.text for r in results],
                 "removed": [None if r is None else [s.to_dict() for s in r.removed] for r in results],
@@ -106,7 +109,8 @@ def clean(df, text_col: str = "text", *, output_col: str = "clean_text", removed
 
     # Nondeterministic only so the optimizer runs the UDF once, not once per field read. The text
     # goes as bytes: Arrow cannot hand Python a string holding bytes that are not UTF-8.
-    result = clean_texts.asNondeterministic()(F.col(f"`{text_col}`").cast("binary"))
+    sites = F.col(f"`{site_col}`") if site_col is not None else F.lit(None).cast("string")
+    result = clean_texts.asNondeterministic()(F.col(f"`{text_col}`").cast("binary"), sites)
     key = "__textclean_clean"
     df = df.withColumn(key, result).withColumn(output_col, F.col(f"{key}.text")).withColumn(removed_col, F.col(f"{key}.removed"))
     if preset == AUTO:
