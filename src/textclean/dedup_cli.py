@@ -5,8 +5,10 @@ write the kept ones. Standard input is copied to an anonymous temporary file for
 """
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import stat
 import sys
 import tempfile
 from collections import Counter
@@ -14,11 +16,12 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 
 import click
+import xxhash
 
 from . import io, wet
 from .config import DedupConfig
 from .dedup import REASONS, DedupResult, dedup_records
-from .errors import TextcleanError
+from .errors import InputError, OutputError, TextcleanError
 from .io import STDIO, Record, Rejection
 from .keep import KeepPolicy
 from .output import atomic_output, check_output_paths, jsonl_line
@@ -38,10 +41,42 @@ def _records(files, text_key, id_key, encoding, errors, on_error, stats, rejecte
 
 def _stdin_copy():
     """Standard input copied to an anonymous temporary file (read twice; gone when closed)."""
+    if sys.stdin is None:
+        raise InputError("-: standard input is closed")
     copy = tempfile.TemporaryFile()
-    shutil.copyfileobj(sys.stdin.buffer, copy)
+    try:
+        shutil.copyfileobj(sys.stdin.buffer, copy)
+    except OSError as exc:
+        copy.close()
+        raise OutputError(f"cannot copy standard input to a temporary file in {tempfile.gettempdir()} "
+                          f"({exc.strerror or exc}); set TMPDIR to a folder with room") from exc
     copy.seek(0)
     return copy
+
+
+def _refuse_pipes(files: list[str]) -> None:
+    """dedup reads its inputs twice: a pipe (``<(...)``, a FIFO) would give nothing, or block, the
+    second time."""
+    for path in files:
+        if path != STDIO and not stat.S_ISREG(os.stat(path).st_mode):
+            raise InputError(f"{path}: a pipe or device, which dedup cannot read twice (it writes the kept records "
+                             "on a second read): save it to a file, or give it as standard input (-)")
+
+
+class _Digest:
+    """What one read of the inputs gave, record by record, to compare the second read with."""
+
+    def __init__(self) -> None:
+        self._hash = xxhash.xxh3_128()
+
+    def over(self, records: Iterator[Record]) -> Iterator[Record]:
+        for record in records:
+            self._hash.update(f"{len(record.id)}:{record.id}{len(record.text)}:".encode("utf-8", "surrogatepass"))
+            self._hash.update(record.text.encode("utf-8", "surrogatepass"))
+            yield record
+
+    def value(self) -> bytes:
+        return self._hash.digest()
 
 
 def _progress():
@@ -120,22 +155,22 @@ def _as_line(record: Record, text_key: str) -> str:
     return jsonl_line(record.fields or {"id": record.id, text_key: record.text})
 
 
-def _write_outputs(result: DedupResult, records: Iterator[Record], output: str, clusters: str | None,
-                   text_key: str) -> None:
+def _write_outputs(result: DedupResult, records: Iterator[Record], first_read: _Digest, output: str,
+                   clusters: str | None, text_key: str) -> None:
     """The kept ``records`` (the inputs read again) to ``output``, and the removed ones to
-    ``clusters``; neither appears unless both are whole."""
+    ``clusters``; neither appears unless both are whole, and only if the second read gave what
+    the first did (``first_read``)."""
     kept = set(result.kept_ids)
+    second_read = _Digest()
     with ExitStack() as stack:
         out = stack.enter_context(atomic_output(output))
         removed = stack.enter_context(atomic_output(clusters)) if clusters else None
-        written = 0
-        for record in records:
+        for record in second_read.over(records):
             if record.id in kept:
                 out.write(_as_line(record, text_key))
-                written += 1
-        if written != len(kept):
-            raise click.ClickException(f"the inputs changed while dedup read them ({len(kept)} records "
-                                       f"to keep, {written} found on the second read); nothing written")
+        if second_read.value() != first_read.value():
+            raise click.ClickException("the inputs changed while dedup read them (the second read, which writes "
+                                       "the kept records, differs from the first); nothing written")
         for duplicate in result.duplicates if removed else ():
             removed.write(jsonl_line(duplicate.to_json()))
 
@@ -192,6 +227,7 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
         if any(p.rstrip("/").lower().endswith(".parquet") for p in (*inputs, output, clusters or "")):
             raise click.ClickException("Parquet files need --engine spark")
         files = io.expand_inputs(inputs)
+        _refuse_pipes(files)
         check_output_paths({"-o": output, "--clusters": clusters, "--rejected": rejected}, inputs=files,
                            read={"--index": index_path})
         if all(map(wet.is_wet_path, files)):  # a field no WET record has would rank every copy alike
@@ -200,7 +236,9 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
         with ExitStack() as stack:
             stdin = stack.enter_context(_stdin_copy()) if io.STDIO in files else None
             rejected_fh = stack.enter_context(atomic_output(rejected)) if rejected else None
-            records = _records(files, text_key, id_key, encoding, decode_errors, on_error, stats, rejected_fh, stdin)
+            first_read = _Digest()
+            records = first_read.over(_records(files, text_key, id_key, encoding, decode_errors, on_error, stats,
+                                               rejected_fh, stdin))
             progress = _progress() if sys.stderr.isatty() else None
 
             def write(result: DedupResult) -> None:
@@ -209,7 +247,7 @@ def dedup(inputs, output, clusters, index_path, redis_url, threshold, containmen
                 if stdin:
                     stdin.seek(0)
                 again = _records(files, text_key, id_key, encoding, decode_errors, "skip", io.ReadStats(), None, stdin)
-                _write_outputs(result, again, output, clusters, text_key)
+                _write_outputs(result, again, first_read, output, clusters, text_key)
 
             def reject(record: Record, reason: str) -> None:
                 stats.rejected += 1
