@@ -7,6 +7,7 @@ a device or pipe (``/dev/null``, a FIFO) is written as it is, since it cannot be
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import glob
 import gzip
@@ -56,23 +57,27 @@ def atomic_output(path: str, *, encoding: str = "utf-8") -> Iterator[_Named]:
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove_abandoned(target.parent, owner)
         fd, tmp = tempfile.mkstemp(prefix=f"{owner}{os.getpid()}.", suffix=".tmp", dir=target.parent)
+    raw = os.fdopen(fd, "wb")
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an output gets the usual mode
-        with os.fdopen(fd, "wb") as raw:
-            # mtime 0 and no name in the header: the same output gives the same bytes.
-            packed = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) if path.lower().endswith(".gz") else None
-            fh = TextIOWrapper(packed or raw, encoding=encoding, newline="")
-            yield _Named(fh, path)
-            with _naming(path):
-                fh.flush()
-                if packed is not None:
-                    fh.detach()
-                    packed.close()  # writes the gzip trailer; raw stays open
-                raw.flush()
-                os.fsync(raw.fileno())
+        # mtime 0 and no name in the header: the same output gives the same bytes.
+        packed = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) if path.lower().endswith(".gz") else None
+        fh = TextIOWrapper(packed or raw, encoding=encoding, newline="")
+        yield _Named(fh, path)
         with _naming(path):
+            fh.flush()
+            if packed is not None:
+                fh.detach()
+                packed.close()  # writes the gzip trailer; raw stays open
+            raw.flush()
+            os.fsync(raw.fileno())
+            raw.close()
             os.replace(tmp, target)
     except BaseException:
+        # The file goes, and what a failed write left buffered with it: closing flushes again,
+        # and that second "no space left" must not replace the error that says which output.
+        with contextlib.suppress(OSError):
+            raw.close()
         Path(tmp).unlink(missing_ok=True)
         raise
 

@@ -404,7 +404,8 @@ class SQLiteStore:
         try:
             yield
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:  # SQLite ends it itself on some errors ("database or disk is full")
+                self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
 

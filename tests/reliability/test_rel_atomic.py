@@ -169,6 +169,36 @@ def test_a_full_disk_is_an_error_naming_the_output(tmp_path, monkeypatch, comman
     assert result.exit_code == 1 and result.output.endswith("Error: /dev/full: cannot write: No space left on device\n")
 
 
+def _run_with_files_limited_to(size: int, *args: str) -> subprocess.CompletedProcess:
+    """``python -m textclean ARGS`` where a file may not grow past ``size`` bytes: writes fail as
+    on a full disk (EFBIG, not ENOSPC, through the same code), and no root is needed."""
+    import resource
+
+    def limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+    return subprocess.run([sys.executable, "-m", "textclean", *args], preexec_fn=limit, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz"])
+def test_a_full_disk_under_an_output_file_is_an_error_naming_it_and_leaves_nothing(tmp_path, name):
+    # Closing the file flushed its buffer again, and that second error replaced the first: a traceback.
+    source = _long_corpus(tmp_path / "in.jsonl", 3000)
+    result = _run_with_files_limited_to(4096, "clean", str(source), "-o", str(tmp_path / name))
+    assert result.returncode == 1 and result.stderr == f"Error: {tmp_path / name}: cannot write: File too large\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+def test_a_full_disk_under_the_index_says_so(tmp_path):
+    # The error was SQLite's "cannot rollback - no transaction is active": it had ended the transaction itself.
+    source = _long_corpus(tmp_path / "in.jsonl", 6000)
+    index = tmp_path / "seen.sqlite"
+    result = _run_with_files_limited_to(300_000, "dedup", str(source), "--index", str(index), "-o", str(tmp_path / "o"))
+    assert result.returncode == 1 and result.stderr.startswith(f"Error: the index {index} failed (")
+    assert "rollback" not in result.stderr and not (tmp_path / "o").exists()
+
+
 def test_an_output_named_gz_is_compressed_the_same_bytes_every_run(tmp_path):
     # It was written uncompressed, and reading it back failed ("Not a gzipped file").
     import gzip
