@@ -10,6 +10,7 @@ import json
 import math
 import os
 import re
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -86,10 +87,20 @@ def expand_inputs(paths: Sequence[str]) -> list[str]:
 
 
 def _walk(directory: str) -> list[str]:
+    """The regular files under ``directory``, hidden ones aside, in name order. A folder that
+    cannot be listed is an error (os.walk skips it silently); a pipe, device or socket is left
+    out (opening a FIFO would wait for a writer forever)."""
+    def unlistable(exc: OSError) -> None:
+        raise _unreadable(exc.filename or directory, exc)
+
     files = []
-    for root, dirs, names in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        files.extend(os.path.join(root, n) for n in sorted(names) if not n.startswith("."))
+    try:
+        for root, dirs, names in os.walk(directory, onerror=unlistable):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            paths = (os.path.join(root, n) for n in sorted(names) if not n.startswith("."))
+            files.extend(p for p in paths if _not_special(p))
+    except RecursionError:
+        raise InputError(f"{directory}: a folder tree too deep to walk (over about 1,000 levels)") from None
     return files
 
 
@@ -139,6 +150,15 @@ def _cut_off_as_oserror() -> Iterator[None]:
         yield
     except EOFError as exc:
         raise OSError(f"{exc}: the file is cut short") from exc
+
+
+def _not_special(path: str) -> bool:
+    """Whether ``path`` is not a pipe, device or socket (a broken link counts: reading it says why)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return True
+    return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
 
 
 def _unreadable(path: str, exc: BaseException) -> InputError:

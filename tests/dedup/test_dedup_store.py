@@ -18,6 +18,7 @@ from textclean.io import Record
 from textclean.minhash import MinHasher
 from textclean.store import MemoryStore, SQLiteStore
 
+from conftest import without_root
 from dedup_corpus import make_corpus
 
 REDIS_URL = os.environ.get("TEXTCLEAN_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -128,35 +129,6 @@ def test_another_programs_database_is_refused_untouched(tmp_path):
         dedup_records([], path=str(tmp_path / "no" / "such" / "folder.sqlite"))
 
 
-def _without_root(attempt):
-    """``attempt()``'s error message, as a user without root's power over file modes: as root,
-    in a forked child that gives up root first (nobody's uid), so the test runs anywhere."""
-    def message():
-        try:
-            attempt()
-        except Exception as exc:
-            return f"{type(exc).__name__}: {exc}"
-        return "no error"
-
-    if os.geteuid() != 0:
-        return message()
-    read, write = os.pipe()
-    child = os.fork()
-    if child == 0:  # pragma: no cover (the child's exit code is checked below)
-        os.close(read)
-        try:
-            os.setgid(65534)
-            os.setuid(65534)
-            os.write(write, message().encode())
-        finally:
-            os._exit(0)
-    os.close(write)
-    with os.fdopen(read, "rb") as pipe:
-        text = pipe.read().decode()
-    assert os.waitpid(child, 0)[1] == 0
-    return text
-
-
 def test_an_index_that_cannot_be_written_says_so_and_a_thread_may_take_it_over(tmp_path):
     # Both said "not a textclean SQLite index" / "does its folder exist?" as an IndexMismatchError,
     # which callers may take as leave to rebuild the index.
@@ -171,10 +143,10 @@ def test_an_index_that_cannot_be_written_says_so_and_a_thread_may_take_it_over(t
         dedup_records(make_corpus(1, n_base=3), path=str(path))
         folder.chmod(0o755)
         path.chmod(0o444)
-        said = _without_root(lambda: DedupIndex(path=str(path)))
+        said = without_root(lambda: DedupIndex(path=str(path)))
         assert said.startswith(f"OutputError: {path}: cannot write the index there") and "must be writable" in said
         folder.chmod(0o555)
-        said = _without_root(lambda: DedupIndex(path=str(folder / "new.sqlite")))
+        said = without_root(lambda: DedupIndex(path=str(folder / "new.sqlite")))
         assert said.startswith(f"OutputError: {folder / 'new.sqlite'}: cannot write the index there"), said
         folder.chmod(0o755)
         path.chmod(0o644)

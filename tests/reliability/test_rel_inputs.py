@@ -235,3 +235,44 @@ def test_dedup_counts_replaced_bytes(tmp_path):
     source.write_bytes(b'{"id": "a", "text": "bad \xff byte"}\n')
     result = run("dedup", str(source), "--errors", "replace", "-o", "-")
     assert result.stderr == "dedup: 1 documents, 1 kept, 0 removed; 1 undecodable byte sequences replaced\n"
+
+
+def test_a_folder_input_reads_its_files_leaves_out_pipes_and_devices_and_names_a_folder_it_cannot_list(tmp_path):
+    # A FIFO inside the folder hung the run, a link to /dev/zero read forever, and a subfolder that
+    # could not be listed was left out with exit 0 (os.walk skips what it cannot list).
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from conftest import without_root
+    from textclean.io import expand_inputs
+
+    folder = tmp_path / "pages"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("Search\nThe council voted to keep the library open.\n")
+    (folder / "sub" / "b.txt").write_text("Another page of ordinary prose about the budget.\n")
+    os.mkfifo(folder / "c.fifo")
+    (folder / "zero").symlink_to("/dev/zero")
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")  # a broken link still says why
+    assert expand_inputs([str(folder)]) == [str(folder / n) for n in ("a.txt", "gone.txt", "sub/b.txt")]
+    (folder / "gone.txt").unlink()
+    done = subprocess.run([sys.executable, "-m", "textclean", "clean", str(folder), "-o", str(tmp_path / "out") + "/"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "out").rglob("*.txt")) == ["a.txt", "b.txt"]
+    # Not under tmp_path: pytest's folders above it are closed to other users.
+    shared = Path(tempfile.mkdtemp(dir=tmp_path if os.geteuid() != 0 else None))
+    try:
+        (shared / "pages" / "sub").mkdir(parents=True)
+        (shared / "pages" / "sub" / "b.txt").write_text("A page.\n")
+        for entry in (shared, shared / "pages"):
+            entry.chmod(0o755)
+        (shared / "pages" / "sub").chmod(0o000)
+        said = without_root(lambda: expand_inputs([str(shared / "pages")]))
+    finally:
+        (shared / "pages" / "sub").chmod(0o755)
+        shutil.rmtree(shared)
+    assert said == f"InputError: {shared / 'pages' / 'sub'}: cannot read: Permission denied"
