@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import glob
 import gzip
 import json
 import os
@@ -19,6 +18,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from io import TextIOWrapper
 from pathlib import Path
 from typing import IO, Any
@@ -163,10 +163,23 @@ def _remove_abandoned(folder: Path, owner: str) -> None:
     """
     if os.name != "posix":
         return
-    for leftover in folder.glob(f"{glob.escape(owner)}*.tmp"):
-        pid = leftover.name[len(owner):].split(".", 1)[0]
+    for name in _temporaries(folder).pop(owner, ()):
+        pid = name[len(owner):].split(".", 1)[0]
         if pid.isdigit() and not _alive(int(pid)):
-            leftover.unlink(missing_ok=True)
+            (folder / name).unlink(missing_ok=True)
+
+
+@lru_cache(maxsize=256)
+def _temporaries(folder: Path) -> dict[str, list[str]]:
+    """The folder's temporary files by owner (``.{name}.{host}-``), listed once per folder and
+    process: listing it for each of 10,000 outputs made a directory output quadratic."""
+    found: dict[str, list[str]] = {}
+    marker = f".{socket.gethostname()}-"
+    for entry in os.scandir(folder):
+        if entry.name.startswith(".") and entry.name.endswith(".tmp") and marker in entry.name:
+            owner = entry.name[:entry.name.rindex(marker) + len(marker)]
+            found.setdefault(owner, []).append(entry.name)
+    return found
 
 
 def _alive(pid: int) -> bool:
