@@ -238,6 +238,10 @@ def _relative_name(path: Path, inputs: Sequence[str]) -> Path:
 @_input_options
 def explain(inputs, preset, thresholds, templates_path, group_key, **reading) -> None:
     """Print, for each document, a table of its blocks: kept or dropped, and why. Removes nothing."""
+    if sys.stdout is None:
+        raise click.ClickException("stdout: cannot write: standard output is closed")
+    if hasattr(sys.stdout, "reconfigure"):  # a terminal's encoding may lack characters of the text
+        sys.stdout.reconfigure(errors="backslashreplace")
     templates = _load_templates(templates_path)
     cleaner = _cleaner(preset, thresholds, templates)
     files = _expand(inputs)

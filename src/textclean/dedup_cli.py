@@ -42,7 +42,7 @@ def _records(files, text_key, id_key, encoding, errors, on_error, stats, rejecte
 def _stdin_copy():
     """Standard input copied to an anonymous temporary file (read twice; gone when closed)."""
     if sys.stdin is None:
-        raise InputError("-: standard input is closed")
+        raise InputError("-: cannot read: standard input is closed")
     copy = tempfile.TemporaryFile()
     try:
         shutil.copyfileobj(sys.stdin.buffer, copy)

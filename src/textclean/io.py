@@ -109,6 +109,8 @@ def open_binary(path: str, stdin: BinaryIO | None = None) -> Iterator[BinaryIO]:
     """``path`` open for reading bytes: ``-`` is ``stdin`` (default: standard input), and a
     ``.gz`` file is decompressed as it is read."""
     if path == STDIO:
+        if stdin is None and sys.stdin is None:
+            raise InputError("-: cannot read: standard input is closed")
         yield stdin or sys.stdin.buffer
         return
     try:

@@ -36,9 +36,15 @@ def atomic_output(path: str, *, encoding: str = "utf-8") -> Iterator[_Named]:
     :class:`OutputError` naming it.
     """
     if path == STDIO:
-        yield _Named(sys.stdout, "stdout")
-        with _naming("stdout"):
-            sys.stdout.flush()
+        stream = _stdout(encoding)
+        try:
+            yield _Named(stream, "stdout")
+            with _naming("stdout"):
+                stream.flush()
+        finally:
+            if stream is not sys.stdout:
+                with contextlib.suppress(OSError, ValueError):
+                    stream.detach()  # sys.stdout keeps its buffer
         return
     if _is_stream(path):
         with _naming(path):
@@ -80,6 +86,16 @@ def atomic_output(path: str, *, encoding: str = "utf-8") -> Iterator[_Named]:
             raw.close()
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _stdout(encoding: str) -> IO[str]:
+    """Standard output as text in ``encoding`` (UTF-8), whatever the locale's encoding: JSONL on
+    stdout was Latin-1 under a Latin-1 locale, and characters it lacks stopped the run."""
+    if sys.stdout is None:
+        raise OutputError("stdout: cannot write: standard output is closed")
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    return sys.stdout if buffer is None else TextIOWrapper(buffer, encoding=encoding, newline="")
 
 
 class _Named:

@@ -276,3 +276,31 @@ def test_a_folder_input_reads_its_files_leaves_out_pipes_and_devices_and_names_a
         (shared / "pages" / "sub").chmod(0o755)
         shutil.rmtree(shared)
     assert said == f"InputError: {shared / 'pages' / 'sub'}: cannot read: Permission denied"
+
+
+def test_standard_streams_closed_or_in_another_encoding(tmp_path):
+    # A closed stdin or stdout was an AttributeError traceback (explain printed nothing, exit 0);
+    # under a Latin-1 stdout, JSONL and text went out as Latin-1, or failed on a character it lacks.
+    import os
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.txt"
+    page.write_text("Search\nGrüße – “quoted” 标题, a line of text.\n", encoding="utf-8")
+
+    def run(*args, close=None, **env):
+        return subprocess.run([sys.executable, "-m", "textclean", *args], capture_output=close != 1,
+                              stderr=subprocess.PIPE if close == 1 else None,
+                              preexec_fn=(lambda: os.close(close)) if close is not None else None,
+                              env={**os.environ, **env}, timeout=60)
+
+    for command in (["clean", "-"], ["explain", "-"], ["dedup", "-"], ["learn", "-", "-o", str(tmp_path / "m.json")]):
+        closed = run(*command, close=0)
+        assert closed.returncode == 1 and closed.stderr.decode() == "Error: -: cannot read: standard input is closed\n"
+    for command in (["clean", str(page)], ["explain", str(page)], ["dedup", str(page)]):
+        closed = run(*command, close=1)
+        assert closed.returncode == 1 and closed.stderr.decode() == "Error: stdout: cannot write: standard output is closed\n"
+    latin = run("clean", str(page), PYTHONIOENCODING="latin-1")
+    assert latin.returncode == 0 and latin.stdout.decode("utf-8") == "Grüße – “quoted” 标题, a line of text.\n"
+    shown = run("explain", str(page), PYTHONIOENCODING="latin-1")
+    assert shown.returncode == 0 and "Grüße \\u2013 \\u201cquoted\\u201d \\u6807\\u9898" in shown.stdout.decode("latin-1")
