@@ -230,3 +230,29 @@ def test_jobs_give_the_same_output_report_and_rejections_in_the_same_order(tmp_p
 def test_jobs_must_be_at_least_one():
     result = CliRunner().invoke(main, ["clean", "--jobs", "0", "-"], input="x\n")
     assert result.exit_code == 2
+
+
+def test_running_out_of_memory_is_an_error_not_a_traceback(monkeypatch):
+    from textclean import cli
+
+    def too_big(*_args):
+        raise MemoryError
+
+    monkeypatch.setattr(cli, "_clean_one", too_big)
+    result = run("clean", "-", input=ARTICLE)
+    assert result.exit_code == 1
+    assert result.output == "Error: out of memory (a record too large for this machine?); run with fewer --jobs or more memory\n"
+
+
+def test_explain_looks_only_at_what_fits_of_a_huge_block():
+    # A 30 MB one-line block took gigabytes: its characters were listed before being cut to 48 columns.
+    import tracemalloc
+
+    import textclean
+
+    result = textclean.clean("Search\n" + "word " * 1_000_000)
+    tracemalloc.start()
+    table = result.explain()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 100_000 and "word word word" in table.splitlines()[2]

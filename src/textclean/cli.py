@@ -28,7 +28,16 @@ from .templates import TemplateModel
 from .wet import is_wet_path
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except MemoryError:  # raised anywhere (a worker's comes back through its future): no traceback
+            raise click.ClickException("out of memory (a record too large for this machine?); run with fewer "
+                                       "--jobs or more memory") from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="textclean")
 def main() -> None:
     """Clean scraped web text; every removal explained."""
