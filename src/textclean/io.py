@@ -24,6 +24,9 @@ STDIO = "-"
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.txt", ".jsonl.gz", ".ndjson.gz")
 
 
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @dataclass(frozen=True, slots=True)
 class Record:
     """One document read from an input: its id, its text, and where it came from.
@@ -41,6 +44,9 @@ class Record:
     def __post_init__(self) -> None:
         if not isinstance(self.id, str):  # ids are compared and sorted as text everywhere
             raise TypeError(f"a Record's id is a string, got {self.id!r}; e.g. Record(id=str(n), ...)")
+        if not self.id.isascii() and LONE_SURROGATE.search(self.id):
+            # "caf\udce9.txt:3", from a file name that is not UTF-8: no output or index could hold it.
+            object.__setattr__(self, "id", self.id.encode("utf-8", "backslashreplace").decode("utf-8"))
 
     @property
     def where(self) -> str:

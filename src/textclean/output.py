@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import ConfigError, OutputError
-from .io import STDIO
+from .io import LONE_SURROGATE, STDIO
 
 
 @contextmanager
@@ -110,6 +110,8 @@ class _Named:
     def write(self, text: str) -> int:
         try:  # not _naming: a context manager per record costs more than the write
             return self._fh.write(text)
+        except UnicodeEncodeError:  # a file name that is not UTF-8, in a record's source: JSON escapes it
+            return self.write(LONE_SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", text))
         except OSError as exc:
             raise _cannot_write(self._path, exc) from exc
 

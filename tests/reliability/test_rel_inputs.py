@@ -304,3 +304,25 @@ def test_standard_streams_closed_or_in_another_encoding(tmp_path):
     assert latin.returncode == 0 and latin.stdout.decode("utf-8") == "Grüße – “quoted” 标题, a line of text.\n"
     shown = run("explain", str(page), PYTHONIOENCODING="latin-1")
     assert shown.returncode == 0 and "Grüße \\u2013 \\u201cquoted\\u201d \\u6807\\u9898" in shown.stdout.decode("latin-1")
+
+
+def test_a_file_name_that_is_not_utf8_is_an_id_outputs_and_indexes_can_hold(tmp_path):
+    # Its id ('caf\udce9.txt', as Python decodes such a name) stopped --report, dedup and the index
+    # with a UnicodeEncodeError traceback.
+    import os
+
+    name = os.fsdecode(b"caf\xe9.txt")
+    try:
+        (tmp_path / name).write_text("Search\nThe council voted to keep the library open.\n")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this filesystem takes only UTF-8 file names")
+    source = str(tmp_path / name)
+    report, unique = tmp_path / "report.jsonl", tmp_path / "unique.jsonl"
+    assert CliRunner().invoke(main, ["clean", source, "--report", str(report), "-o", str(tmp_path / "out.txt")]).exit_code == 0
+    entry = json.loads(report.read_text(encoding="utf-8"))
+    assert entry["id"] == f"{tmp_path}/caf\\udce9.txt" and entry["source"] == source  # the JSON escape reads back
+    result = CliRunner().invoke(main, ["dedup", source, "--index", str(tmp_path / "seen.sqlite"), "-o", str(unique)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(unique.read_text(encoding="utf-8"))["id"] == f"{tmp_path}/caf\\udce9.txt"
+    assert CliRunner().invoke(main, ["clean", source, "-o", str(tmp_path / "outdir") + "/"]).exit_code == 0
+    assert (tmp_path / "outdir" / name).exists()  # the output keeps the input's own name
