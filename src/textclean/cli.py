@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
@@ -41,8 +42,9 @@ class _Commands(click.Group):
 @click.version_option(package_name="textclean")
 def main() -> None:
     """Clean scraped web text; every removal explained."""
-    for stop in (signal.SIGTERM, signal.SIGHUP):  # a job scheduler's stop, a closed terminal
-        signal.signal(stop, _stopped)
+    if threading.current_thread() is threading.main_thread():  # where Python lets signals be handled
+        for stop in (signal.SIGTERM, signal.SIGHUP):  # a job scheduler's stop, a closed terminal
+            signal.signal(stop, _stopped)
 
 
 def _stopped(signum: int, _frame: object) -> None:
