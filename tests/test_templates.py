@@ -353,3 +353,15 @@ def test_sentences_closed_by_other_languages_quotes_count_as_prose():
                      "市長は記者会見で「図書館は来年も必ず開館を続けることになりました。」",
                      "شہر کے میئر نے کہا کہ لائبریری اگلے سال بھی ہر حال میں کھلی رہے گی اور کوئی تبدیلی نہیں ہوگی۔"):
         assert is_prose(sentence, normalize(sentence)), sentence
+
+
+def test_a_page_counts_once_and_an_empty_page_not_at_all():
+    # A crawl's copies of one page (http and https, utm-tagged urls) made its article lines the
+    # site's template, removed from every page; empty pages lowered every line's share.
+    copied = site_page(1)
+    pages = [copied] * 4 + [site_page(i) for i in (2, 3)] + [""] * 6
+    model = learn_templates([{"site": "example.com", "text": text} for text in pages], group_by="site", min_pages=2)
+    (site,) = model.sites.values()
+    assert site.pages == 3
+    template = {line.text for line in site.lines}
+    assert "Share this story" in template and not template & set(copied.splitlines()[4:-5])

@@ -95,6 +95,7 @@ class TemplateLearner:
         self.pos = np.empty(0, np.float64)
         self.site = np.empty(0, np.int32)
         self.texts: dict[int, str] = {}
+        self._pages: set[int] = set()  # each distinct page once, by its site and lines
         self._reset_buffer()
 
     def _reset_buffer(self) -> None:
@@ -103,13 +104,19 @@ class TemplateLearner:
         self._b_site, self._b_text = array("i"), []
 
     def add(self, site: str, text: str) -> None:
-        """Count the distinct lines of one page of ``site``."""
+        """Count the distinct lines of one page of ``site``. A page without text, or a copy of a
+        page already counted (a crawl's http/https or utm-tagged duplicates), counts nothing:
+        copies made their article lines look like the site's template."""
+        raw = unwrapped_lines(stripped_lines(text))  # the cleaner's blocks
+        norms = [norm or line for norm, line in zip(normalized_lines(raw), raw)]  # as line_key()
+        page = xxhash.xxh3_64_intdigest("\0".join((site, *norms)).encode("utf-8", "surrogatepass"))
+        if not any(norms) or page in self._pages:
+            return
+        self._pages.add(page)
         sid = self.site_ids.setdefault(site, len(self.site_ids))
         if sid == len(self.site_pages):
             self.site_pages.append(0)
         self.site_pages[sid] += 1
-        raw = unwrapped_lines(stripped_lines(text))  # the cleaner's blocks
-        norms = [norm or line for norm, line in zip(normalized_lines(raw), raw)]  # as line_key()
         region = body_region([is_prose(t, n) for t, n in zip(raw, norms)])
         first, last = region if region else (-1, -2)  # no prose: nothing is body or head
         scale = 1.0 / max(len(raw) - 1, 1)
