@@ -365,3 +365,25 @@ def test_a_page_counts_once_and_an_empty_page_not_at_all():
     assert site.pages == 3
     template = {line.text for line in site.lines}
     assert "Share this story" in template and not template & set(copied.splitlines()[4:-5])
+
+
+def test_the_command_says_how_many_documents_the_model_matched(tmp_path):
+    # A --group-key other than the model's matched no site and removed nothing, silently, and
+    # learning from no page wrote an empty model with exit 0.
+    from textclean.cli import main
+
+    corpus = tmp_path / "pages.jsonl"
+    corpus.write_text("".join(json.dumps({"site": "example.com", "url": f"https://www.example.org/{i}", "text": site_page(i)})
+                              + "\n" for i in range(6)))
+    model = tmp_path / "model.json"
+    assert CliRunner().invoke(main, ["learn", str(corpus), "--group-key", "site", "-o", str(model)]).exit_code == 0
+    right = CliRunner().invoke(main, ["clean", str(corpus), "--templates", str(model), "--group-key", "site", "-o", "-"])
+    assert right.stderr == "textclean: --templates matched a site for 6 of 6 documents\n"
+    wrong = CliRunner().invoke(main, ["clean", str(corpus), "--templates", str(model), "-o", "-"])  # host: example.org
+    assert wrong.exit_code == 0 and wrong.stderr == (
+        "textclean: --templates matched a site for 0 of 6 documents; none did: is --group-key the field the "
+        "model was learned with? Its sites: example.com\n")
+    (tmp_path / "empty.jsonl").write_text('{"text": "", "host": "a.org"}\n')
+    empty = CliRunner().invoke(main, ["learn", str(tmp_path / "empty.jsonl"), "-o", str(tmp_path / "m2.json")])
+    assert empty.exit_code == 1 and "empty.jsonl: no page with text to learn from" in empty.output
+    assert not (tmp_path / "m2.json").exists()

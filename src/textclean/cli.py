@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
@@ -132,8 +133,9 @@ def clean(inputs, preset, thresholds, templates_path, group_key, output, report,
             report_fh = stack.enter_context(atomic_output(report)) if report else None
             rejected_fh = stack.enter_context(atomic_output(rejected)) if rejected else None
             out = None if to_directory and not as_jsonl else stack.enter_context(atomic_output(output))
+            matched = Counter()
             items = _sited(_progress(_read(files, as_jsonl, stats, **reading)), templates, group_key,
-                           reading["on_error"], stats)
+                           reading["on_error"], stats, matched)
             spec = (preset, thresholds, templates_path, report is not None)
             for record, outcome in _cleaned(items, cleaner, spec, jobs):
                 if isinstance(record, Rejection):
@@ -158,6 +160,11 @@ def clean(inputs, preset, thresholds, templates_path, group_key, output, report,
         click.echo(_summary(stats, written, rejected), err=True)
     if preset == AUTO:
         click.echo(f"textclean: --preset auto chose page for {pages} of {written} documents", err=True)
+    if templates is not None:  # a --group-key the model was not learned with matches nothing, silently
+        click.echo(f"textclean: --templates matched a site for {matched['site']} of {written} documents"
+                   + ("" if matched["site"] or not written else
+                      f"; none did: is --group-key the field the model was learned with? Its sites: "
+                      f"{', '.join(list(templates.sites)[:3])}{', …' if len(templates.sites) > 3 else ''}"), err=True)
 
 
 # Records per batch sent to a worker process with --jobs: enough to amortize the transfer.
@@ -212,20 +219,24 @@ def _load_templates(path: str | None) -> TemplateModel | None:
 
 
 def _sited(items: Iterable[Record | Rejection], templates: TemplateModel | None, group_key: str, on_error: str,
-           stats: io.ReadStats) -> Iterator[tuple[Record | Rejection, str | None]]:
+           stats: io.ReadStats, matched: Counter | None = None) -> Iterator[tuple[Record | Rejection, str | None]]:
     """Each item with its site in the template model: its --group-key field (None without a
-    model, and for plain text). A record without one stops the run or, when skipping, is rejected."""
+    model, and for plain text), counted in ``matched["site"]`` when the model has that site. A
+    record without one stops the run or, when skipping, is rejected."""
     for item in items:
-        if templates is None or isinstance(item, Rejection) or not item.fields:
-            yield item, None
-            continue
-        try:
-            yield item, site_of(item.fields, group_key)
-        except TextcleanError as exc:
-            if on_error == "fail":
-                raise click.ClickException(f"{item.where}: {exc}") from exc
-            stats.rejected += 1
-            yield Rejection(item.source, item.line, str(exc), jsonl_line(item.fields).rstrip("\n")), None
+        site = None
+        if templates is not None and isinstance(item, Record) and item.fields:
+            try:
+                site = site_of(item.fields, group_key)
+            except TextcleanError as exc:
+                if on_error == "fail":
+                    raise click.ClickException(f"{item.where}: {exc}") from exc
+                stats.rejected += 1
+                yield Rejection(item.source, item.line, str(exc), jsonl_line(item.fields).rstrip("\n")), None
+                continue
+        if matched is not None and templates is not None and isinstance(item, Record):
+            matched["site"] += templates.site_for(site) is not None
+        yield item, site
 
 
 def _summary(stats: io.ReadStats, written: int, rejected_path: str | None) -> str:

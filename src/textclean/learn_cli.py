@@ -43,6 +43,8 @@ def learn(inputs, group_key, text_key, output, min_share, min_pages, fuzzy_thres
         check_output_paths({"-o": output}, inputs=files)
         model = learn_templates(_fields(files, text_key, group_key, encoding), group_by=group_key, text_key=text_key,
                                 params=params)
+        if not model.sites:  # a model of nothing would clean nothing, silently
+            raise InputError(f"{', '.join(files)}: no page with text to learn from")
         model.save(output)
     except TextcleanError as exc:
         raise click.ClickException(str(exc)) from exc

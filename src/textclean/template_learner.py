@@ -109,7 +109,7 @@ class TemplateLearner:
         copies made their article lines look like the site's template."""
         raw = unwrapped_lines(stripped_lines(text))  # the cleaner's blocks
         norms = [norm or line for norm, line in zip(normalized_lines(raw), raw)]  # as line_key()
-        page = xxhash.xxh3_64_intdigest("\0".join((site, *norms)).encode("utf-8", "surrogatepass"))
+        page = xxhash.xxh3_64_intdigest("\0".join((site, *raw)).encode("utf-8", "surrogatepass"))  # exact copies
         if not any(norms) or page in self._pages:
             return
         self._pages.add(page)
