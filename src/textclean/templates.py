@@ -20,6 +20,7 @@ rapidfuzz (0–1).
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -93,6 +94,11 @@ class SiteTemplates:
     lines: tuple[TemplateLine, ...]
 
 
+# Lookups (an LSH index, about 67 KB each) kept for this many sites: all of a 10,000-site crawl
+# took 840 MB. Crawls come grouped by site, so rebuilding the evicted ones is rare.
+_LOOKUPS_KEPT = 1024
+
+
 class TemplateModel:
     """Template lines per site plus the parameters they were learned with.
 
@@ -103,7 +109,7 @@ class TemplateModel:
     def __init__(self, params: TemplateParams, sites: Mapping[str, SiteTemplates]) -> None:
         self.params = params
         self.sites = dict(sorted(sites.items()))
-        self._lookups: dict[str, _Lookup] = {}
+        self._lookups: OrderedDict[str, _Lookup] = OrderedDict()  # the most recently used sites
 
     def __repr__(self) -> str:
         lines = sum(len(s.lines) for s in self.sites.values())
@@ -128,9 +134,14 @@ class TemplateModel:
         if templates is None or not templates.lines:
             return [None] * len(lines)
         key = templates.site
-        if key not in self._lookups:
-            self._lookups[key] = _Lookup(templates, self.params)
-        return self._lookups[key].match([line_key(line) for line in lines])
+        lookup = self._lookups.get(key)
+        if lookup is None:
+            lookup = self._lookups[key] = _Lookup(templates, self.params)
+            if len(self._lookups) > _LOOKUPS_KEPT:
+                self._lookups.popitem(last=False)
+        else:
+            self._lookups.move_to_end(key)
+        return lookup.match([line_key(line) for line in lines])
 
     def to_dict(self) -> dict[str, Any]:
         return {"format": FORMAT, "params": self.params.describe(),
