@@ -226,8 +226,14 @@ def test_save_load_roundtrip_and_refusals(tmp_path, model):
     # Valid JSON of the wrong shape raised KeyError or AttributeError.
     good = model.to_dict()
     site = next(iter(good["sites"]))
+    line = good["sites"][site]["lines"][0]
+    # Hand edits that loaded, then failed on the site's first page (a null text) or matched
+    # nothing (variants as one string, read letter by letter); a NaN share printed as "nan%".
+    edited = [{**line, "text": None}, {**line, "variants": "home news sport"}, {**line, "variants": [1]},
+              {**line, "share": float("nan")}, {**line, "pages": -2}]
     for damaged in ({"format": good["format"]}, {**good, "sites": [1]},
-                    {**good, "sites": {site: {"pages": 3, "lines": [{"text": "x"}]}}}):
+                    {**good, "sites": {site: {"pages": 3, "lines": [{"text": "x"}]}}},
+                    *({**good, "sites": {site: {"pages": 3, "lines": [bad]}}} for bad in edited)):
         path.write_text(json.dumps(damaged))
         with pytest.raises(IndexMismatchError, match="a damaged template model.*relearn"):
             TemplateModel.load(path)

@@ -160,10 +160,8 @@ class TemplateModel:
             if raw != params.describe():
                 raise IndexMismatchError(f"{source}: learned with other shingling or hashing ({raw}); "
                                          "relearn it with `textclean learn`")
-            sites = {name: SiteTemplates(name, int(s["pages"]), tuple(
-                TemplateLine(l["text"], int(l["pages"]), float(l["share"]), float(l["position"]),
-                             float(l["body_share"]), float(l["head_share"]), tuple(l["variants"])) for l in s["lines"]))
-                for name, s in data["sites"].items()}
+            sites = {name: SiteTemplates(name, _count(s["pages"]), tuple(_template_line(line) for line in s["lines"]))
+                     for name, s in data["sites"].items()}
         except (KeyError, TypeError, ValueError, AttributeError) as exc:  # a file edited, cut or made by hand
             raise IndexMismatchError(f"{source}: a damaged template model ({type(exc).__name__}: {exc}); "
                                      "relearn it with `textclean learn`") from exc
@@ -187,6 +185,24 @@ class TemplateModel:
         except (OSError, ValueError) as exc:
             raise InputError(f"{path}: not a readable template model ({exc}); make one with `textclean learn`") from exc
         return cls.from_dict(data, source=str(path))
+
+
+def _template_line(saved: Mapping[str, Any]) -> TemplateLine:
+    """A saved template line, checked: a hand-edited model failed only hours into a run (a null
+    text), or matched nothing (variants as one string, taken letter by letter)."""
+    text, variants = saved["text"], saved["variants"]
+    if not isinstance(text, str) or isinstance(variants, str) or not all(isinstance(v, str) for v in variants):
+        raise TypeError(f"a template line's text and variants are strings, got {text!r} and {variants!r}")
+    shares = [float(saved[name]) for name in ("share", "position", "body_share", "head_share")]
+    if not all(0.0 <= share <= 1.0 for share in shares):  # NaN fails too
+        raise ValueError(f"the shares of {text!r} are not within 0..1: {shares}")
+    return TemplateLine(text, _count(saved["pages"]), *shares, tuple(variants))
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"a page count is a whole number, got {value!r}")
+    return value
 
 
 class _Lookup:
