@@ -256,3 +256,14 @@ def test_explain_looks_only_at_what_fits_of_a_huge_block():
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert peak < 100_000 and "word word word" in table.splitlines()[2]
+
+
+def test_explain_shows_what_almost_removed_a_kept_block():
+    # A kept block said only "no finding reached its threshold", hiding e.g. a protected headline's
+    # template evidence or a repeat reported at 0.45.
+    text = ("The council met on Tuesday and voted to keep the library open for another year.\n"
+            "Picture-in-Picture\nMembers said the budget would hold for five more years.\n")
+    rows = run("explain", "-", input=text).output.splitlines()
+    assert rows[3].endswith("no finding reached its threshold; navigation 0.30: the video player control "
+                            "'picture in picture', but no other UI line is near: a heading?")
+    assert rows[2].endswith("no finding reached its threshold")  # nothing found: nothing more said

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from .types import Block, CleanResult, Decision, Span
+from .types import Block, CleanResult, Decision, Finding, Span
 
 
 def removed_spans(original: str, blocks: Sequence[Block], decisions: Sequence[Decision]) -> tuple[Span, ...]:
@@ -66,13 +66,21 @@ _WORDS = re.compile(r"\S+")
 
 
 def explain_table(result: CleanResult) -> str:
-    """One row per block: number, kept or dropped, reason, score, the text and the evidence."""
+    """One row per block: number, kept or dropped, reason, score, the text and the evidence. A
+    kept block with findings under their thresholds shows the strongest (a protected headline,
+    a repeat far from its source), so what almost removed it is visible too."""
+    strongest: dict[int, Finding] = {}
+    for found in result.findings:
+        if found.block not in strongest or found.score > strongest[found.block].score:
+            strongest[found.block] = found
     rows = [f"{'#':>4}  {'action':<6}  {'reason':<13}  {'score':>5}  {'text':<{_TEXT_WIDTH}}  why"]
     for block, decision in zip(result.blocks, result.decisions):
         action = "keep" if decision.keep else "drop"
         reason = decision.reason.value if decision.reason else "-"
         score = f"{decision.score:.2f}" if not decision.keep else "-"
         why = decision.evidence if not decision.keep else decision.rule
+        if decision.keep and (found := strongest.get(block.index)) is not None:
+            why += f"; {found.reason.value} {found.score:.2f}: {found.evidence}"
         text = _column(block.text, _TEXT_WIDTH)
         rows.append(f"{block.index + 1:>4}  {action:<6}  {reason:<13}  {score:>5}  {text}  {why}")
     return "\n".join(rows)
