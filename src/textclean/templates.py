@@ -160,7 +160,7 @@ class TemplateModel:
             if raw != params.describe():
                 raise IndexMismatchError(f"{source}: learned with other shingling or hashing ({raw}); "
                                          "relearn it with `textclean learn`")
-            sites = {name: SiteTemplates(name, _count(s["pages"]), tuple(_template_line(line) for line in s["lines"]))
+            sites = {name: SiteTemplates(name, _pages(s["pages"]), tuple(_template_line(line) for line in s["lines"]))
                      for name, s in data["sites"].items()}
         except (KeyError, TypeError, ValueError, AttributeError) as exc:  # a file edited, cut or made by hand
             raise IndexMismatchError(f"{source}: a damaged template model ({type(exc).__name__}: {exc}); "
@@ -196,12 +196,11 @@ def _template_line(saved: Mapping[str, Any]) -> TemplateLine:
     shares = [float(saved[name]) for name in ("share", "position", "body_share", "head_share")]
     if not all(0.0 <= share <= 1.0 for share in shares):  # NaN fails too
         raise ValueError(f"the shares of {text!r} are not within 0..1: {shares}")
-    return TemplateLine(text, _count(saved["pages"]), *shares, tuple(variants))
+    return TemplateLine(text, _pages(saved["pages"]), *shares, tuple(variants))
 
 
-def _count(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"a page count is a whole number, got {value!r}")
+def _pages(value: Any) -> int:
+    check_count("a page count", value, low=0)  # a ConfigError, which is a ValueError
     return value
 
 
