@@ -18,7 +18,7 @@ from textclean.io import Record
 from textclean.minhash import MinHasher
 from textclean.store import MemoryStore, SQLiteStore
 
-from conftest import without_root
+from as_nobody import without_root
 from dedup_corpus import make_corpus
 
 REDIS_URL = os.environ.get("TEXTCLEAN_REDIS_URL", "redis://127.0.0.1:6379/15")

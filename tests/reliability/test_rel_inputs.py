@@ -247,7 +247,7 @@ def test_a_folder_input_reads_its_files_leaves_out_pipes_and_devices_and_names_a
     import tempfile
     from pathlib import Path
 
-    from conftest import without_root
+    from as_nobody import without_root
     from textclean.io import expand_inputs
 
     folder = tmp_path / "pages"
