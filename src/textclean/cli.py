@@ -6,9 +6,7 @@ Exit codes: 0 success, 1 bad input (the message names the file and line or recor
 from __future__ import annotations
 
 import os
-import signal
 import sys
-import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
@@ -43,15 +41,6 @@ class _Commands(click.Group):
 @click.version_option(package_name="textclean")
 def main() -> None:
     """Clean scraped web text; every removal explained."""
-    if threading.current_thread() is threading.main_thread():  # where Python lets signals be handled
-        for stop in (signal.SIGTERM, signal.SIGHUP):  # a job scheduler's stop, a closed terminal
-            signal.signal(stop, _stopped)
-
-
-def _stopped(signum: int, _frame: object) -> None:
-    # Unwind as Ctrl-C does, so temporary outputs are removed and worker processes stop; the
-    # default action ended the process on the spot and left --jobs workers running.
-    raise SystemExit(128 + signum)
 
 
 def _parse_thresholds(_context, _param, values: tuple[str, ...]) -> dict[str, float]:

@@ -73,7 +73,5 @@ def _quiet_worker(initializer: Callable[..., None] | None, initargs: tuple) -> N
     """Set a worker up; it ignores Ctrl-C, which the parent handles (stopping the pool), so an
     interrupted run prints one message, not a traceback per worker."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for stop in (signal.SIGTERM, signal.SIGHUP):  # not the command's handler, inherited by a fork
-        signal.signal(stop, signal.SIG_DFL)
     if initializer is not None:
         initializer(*initargs)

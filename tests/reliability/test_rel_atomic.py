@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 from click.testing import CliRunner
@@ -78,29 +77,6 @@ def test_a_killed_worker_stops_the_run_with_an_error_and_no_output(tmp_path):
         return
     assert proc.returncode == 1 and stderr.startswith("Error: a worker process stopped abruptly (killed, or out of memory?)")
     assert not out.exists()
-
-
-@pytest.mark.skipif(not os.path.isdir("/proc"), reason="finds the workers through /proc")
-@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP])
-def test_a_stopped_run_removes_its_temporary_output_and_its_workers(tmp_path, stop):
-    # SIGTERM (a job scheduler) or SIGHUP ended the command on the spot: its --jobs workers ran on.
-    source = _long_corpus(tmp_path / "in.jsonl", 60_000)
-    out = tmp_path / "out.jsonl"
-    proc = subprocess.Popen([sys.executable, "-m", "textclean", "clean", str(source), "-o", str(out), "--jobs", "2"],
-                            stderr=subprocess.PIPE, text=True)
-    while len(workers := _children(proc.pid)) < 2 or not list(tmp_path.glob(".out.jsonl.*")):
-        assert proc.poll() is None, proc.stderr.read()
-    os.kill(proc.pid, stop)
-    try:
-        proc.communicate(timeout=60)
-    finally:
-        proc.kill()
-    deadline = time.monotonic() + 30
-    while any(os.path.exists(f"/proc/{pid}") for pid in workers) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert proc.returncode == 128 + stop
-    assert not any(os.path.exists(f"/proc/{pid}") for pid in workers)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
 
 
 def test_outputs_get_the_usual_file_mode(tmp_path):
