@@ -213,8 +213,11 @@ def _sited(items: Iterable[Record | Rejection], templates: TemplateModel | None,
     model, and for plain text), counted in ``matched["site"]`` when the model has that site. A
     record without one stops the run or, when skipping, is rejected."""
     for item in items:
+        if templates is None or isinstance(item, Rejection):
+            yield item, None
+            continue
         site = None
-        if templates is not None and isinstance(item, Record) and item.fields:
+        if item.fields:
             try:
                 site = site_of(item.fields, group_key)
             except TextcleanError as exc:
@@ -223,7 +226,7 @@ def _sited(items: Iterable[Record | Rejection], templates: TemplateModel | None,
                 stats.rejected += 1
                 yield Rejection(item.source, item.line, str(exc), jsonl_line(item.fields).rstrip("\n")), None
                 continue
-        if matched is not None and templates is not None and isinstance(item, Record):
+        if matched is not None:
             matched["site"] += templates.site_for(site) is not None
         yield item, site
 
